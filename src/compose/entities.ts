@@ -1,0 +1,60 @@
+/**
+ * Hard facts a voter could act on: URLs, e-mail addresses, phone numbers, figures
+ * (dates, times, amounts, counts), and month or weekday names. An answer may contain
+ * one only if a cited passage contains it too.
+ */
+export type EntityKind = "url" | "email" | "phone" | "number" | "dayOrMonth";
+
+export interface Entity {
+  kind: EntityKind;
+  raw: string;
+  /** Normalised form compared against passages. */
+  key: string;
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+[^\s<>()"'\].,;:!?]/giu;
+const EMAIL_RE = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
+const PHONE_RE = /(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)\d{3}[\s.-]?\d{4}\b|\b1[\s.-]?8\d\d[\s.-]?[A-ZÉ]{3,}\b/gu;
+const NUMBER_RE = /\d+(?:[\s\u00a0.,:h]\d+)*/gu;
+const NAMES = [
+  "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+  "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+const NAME_RE = new RegExp(`\\b(${NAMES.join("|")})\\b`, "giu");
+
+const foldLower = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+
+function normaliseUrl(u: string): string {
+  return foldLower(u).replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/+$/, "");
+}
+
+/** Finds the hard facts in a text. Citation markers like [2] are not figures. */
+export function extractEntities(text: string): Entity[] {
+  const out: Entity[] = [];
+  let rest = text.replace(/\[\d+\]/g, " ");
+  for (const m of rest.matchAll(URL_RE)) out.push({ kind: "url", raw: m[0], key: normaliseUrl(m[0]) });
+  rest = rest.replace(URL_RE, " ");
+  for (const m of rest.matchAll(EMAIL_RE)) out.push({ kind: "email", raw: m[0], key: foldLower(m[0]) });
+  rest = rest.replace(EMAIL_RE, " ");
+  for (const m of rest.matchAll(PHONE_RE)) {
+    const digits = m[0].replace(/\D/g, "");
+    out.push({ kind: "phone", raw: m[0], key: digits.length >= 10 ? digits.slice(-10) : foldLower(m[0]).replace(/[\s.-]/g, "") });
+  }
+  rest = rest.replace(PHONE_RE, " ");
+  for (const m of rest.matchAll(NUMBER_RE)) {
+    const key = m[0].replace(/[^\d]/g, "").replace(/^0+(?=\d)/, "");
+    out.push({ kind: "number", raw: m[0], key });
+  }
+  for (const m of rest.matchAll(NAME_RE)) out.push({ kind: "dayOrMonth", raw: m[0], key: foldLower(m[0]) });
+  return out;
+}
+
+/** Whether every entity of `claim` is present among the entities of `sources`. */
+export function unsupportedEntities(claim: string, sources: readonly string[], allowed: readonly string[] = []): Entity[] {
+  const known = new Set<string>();
+  for (const s of [...sources, ...allowed]) for (const e of extractEntities(s)) known.add(`${e.kind}:${e.key}`);
+  // A number can also appear inside a phone or URL of the source ("888" in the phone).
+  return extractEntities(claim).filter((e) => !known.has(`${e.kind}:${e.key}`));
+}

@@ -1,0 +1,106 @@
+import type { Citation } from "../contract/envelope.js";
+import { expand } from "../retrieve/expand.js";
+import type { Hit } from "../retrieve/retrieve.js";
+import { terms } from "../text/analyze.js";
+import type { Composer, ComposeInput, Composition } from "./types.js";
+import { splitUnits } from "./units.js";
+
+export const EXTRACTIVE_VERSION = "extractive-v1";
+const MAX_UNITS = 3;
+const MAX_CHARS = 650;
+const MAX_PASSAGES = 4;
+
+const NEGATION = /\b(sans|aucune?|ni|without|none|no|not|lost|perdu|oubli\w*|forgot\w*)\b|n'(ai|a|est)\b|\bpas\b/i;
+
+interface Candidate {
+  hitIndex: number;
+  position: number;
+  text: string;
+  score: number;
+}
+
+/**
+ * The offline default composer: answers with the retrieved passages' own sentences,
+ * chosen by overlap with the question (its own words count double the lexicon's), with a
+ * prior for better-ranked passages. Nothing is paraphrased, so nothing can be invented.
+ */
+export class ExtractiveComposer implements Composer {
+  readonly name = "extractive" as const;
+
+  async compose(input: ComposeInput, onDelta?: (d: string) => void): Promise<Composition> {
+    const composition = composeExtractive(input);
+    if (onDelta) for (const piece of composition.body.match(/\S+\s*/g) ?? []) onDelta(piece);
+    return composition;
+  }
+}
+
+export function composeExtractive(input: ComposeInput): Composition {
+  const { lang, hits } = input;
+  const w = input.weight ?? (() => 1);
+  const own = [...new Set(terms(input.question, lang))];
+  const ex = expand(input.question, lang);
+  // A voter's word the lexicon recognised ("ID") is answered by its official terms.
+  const officialFor = new Map<string, string[]>();
+  for (const e of ex.entries) for (const t of terms(e.matched, lang)) officialFor.set(t, [...(officialFor.get(t) ?? []), ...terms(e.added, lang)]);
+  const expansion = new Set(terms(ex.added.join(" "), lang).filter((t) => !own.includes(t)));
+  // Follow-ups ("and without one?") lean on the previous question's terms.
+  const previous = new Set(input.history.slice(-1).flatMap((q) => terms(q, lang)).filter((t) => !own.includes(t)));
+  const negated = NEGATION.test(input.question);
+  const ownWeight = own.reduce((a, t) => a + w(t), 0) || 1;
+  const candidates: Candidate[] = [];
+  hits.slice(0, MAX_PASSAGES).forEach((hit, hitIndex) => {
+    const heading = new Set(terms(`${hit.chunk.title} ${hit.chunk.heading}`, lang));
+    splitUnits(hit.chunk.text, lang).forEach((text, position) => {
+      const ts = new Set(terms(text, lang));
+      let score = 0;
+      let covered = 0;
+      for (const t of own) {
+        const direct = ts.has(t) || (officialFor.get(t) ?? []).some((o) => ts.has(o));
+        if (direct) covered += w(t);
+        score += direct ? 2 * w(t) : heading.has(t) ? 0.5 * w(t) : 0;
+      }
+      for (const t of expansion) score += ts.has(t) ? 0.5 * w(t) : 0;
+      for (const t of previous) score += ts.has(t) ? 0.75 * w(t) : 0;
+      // Reward sentences that answer the whole question, not one word of it.
+      score *= 1 + covered / ownWeight;
+      score *= 1 / (1 + 0.15 * hitIndex);
+      // "Without ID you can still…" answers a different question than "which ID?".
+      if (NEGATION.test(text) !== negated) score *= 0.6;
+      // A document's introduction describes the document; it rarely answers anything.
+      if (hit.chunk.heading === "") score *= 0.4;
+      score /= 1 + Math.max(0, text.length - 350) / 700;
+      candidates.push({ hitIndex, position, text, score });
+    });
+  });
+  const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return { kind: "abstain", body: "", citations: [], generator: "extractive", model: "none", promptVersion: EXTRACTIVE_VERSION };
+  const chosen: Candidate[] = [best];
+  let length = best.text.length;
+  for (const c of ranked.slice(1)) {
+    if (chosen.length >= MAX_UNITS) break;
+    if (c.score < best.score * 0.7 || c.hitIndex > 1 || length + c.text.length > MAX_CHARS) continue;
+    if (chosen.some((x) => x.text === c.text)) continue;
+    chosen.push(c);
+    length += c.text.length;
+  }
+  return assemble(hits, chosen);
+}
+
+/** Orders units passage by passage, numbers the passages, one citation each. */
+function assemble(hits: readonly Hit[], chosen: Candidate[]): Composition {
+  const order = [...new Set(chosen.map((c) => c.hitIndex))].sort((a, b) => {
+    const bestOf = (i: number) => Math.max(...chosen.filter((c) => c.hitIndex === i).map((c) => c.score));
+    return bestOf(b) - bestOf(a);
+  });
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  order.forEach((hitIndex, i) => {
+    const n = i + 1;
+    const hit = hits[hitIndex]!;
+    const units = chosen.filter((c) => c.hitIndex === hitIndex).sort((a, b) => a.position - b.position);
+    parts.push(`${units.map((u) => u.text).join(" ")} [${n}]`);
+    citations.push({ n, sourceId: hit.chunk.docId, chunkId: hit.chunk.id, title: hit.chunk.title, url: hit.chunk.url, quote: units[0]!.text });
+  });
+  return { kind: "answer", body: parts.join("\n\n"), citations, generator: "extractive", model: "none", promptVersion: EXTRACTIVE_VERSION };
+}

@@ -1,0 +1,31 @@
+import type { Citation, Lang } from "../contract/envelope.js";
+import type { Hit } from "../retrieve/retrieve.js";
+
+export interface ComposeInput {
+  question: string;
+  lang: Lang;
+  /** Retrieved passages, best first; the composer may cite only these. */
+  hits: readonly Hit[];
+  /** Earlier (redacted) questions of the same conversation, oldest first. */
+  history: readonly string[];
+  /** Term weight (IDF); rare words say more about what the voter asks. Defaults to 1. */
+  weight?: (term: string) => number;
+  signal?: AbortSignal;
+}
+
+/** What a composer proposes; the pipeline verifies it before anyone sees it as final. */
+export interface Composition {
+  kind: "answer" | "abstain";
+  /** Answer body with [n] markers (no label or official line: the sealer adds them). */
+  body: string;
+  citations: Citation[];
+  generator: "extractive" | "llm";
+  model: string;
+  promptVersion: string;
+}
+
+export interface Composer {
+  readonly name: "extractive" | "llm";
+  /** `onDelta` receives body text as it becomes safe to show. */
+  compose(input: ComposeInput, onDelta?: (delta: string) => void): Promise<Composition>;
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * The service's configuration, parsed once from the environment at start-up.
+ * Nothing else in the code base reads `process.env`: a bad value fails fast here
+ * with a message naming the variable.
+ */
+const optionalUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+  z.url().optional(),
+);
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0));
+
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATA_DIR: z.string().min(1).default("./data"),
+    CORPUS_DIR: z.string().min(1).default("./corpus"),
+    DATABASE_URL: optionalUrl.refine((u) => u === undefined || /^postgres(ql)?:\/\//.test(u), {
+      message: "must be a postgres:// or postgresql:// URL",
+    }),
+    COMPOSER: z.enum(["extractive", "llm"]).default("extractive"),
+    LLM_BASE_URL: optionalUrl,
+    LLM_API_KEY: z.string().optional(),
+    LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+    /** Where the model is hosted, disclosed on the transparency page (Law 25 / code of conduct). */
+    LLM_PROVIDER_NAME: z.string().default(""),
+    LLM_HOSTING_JURISDICTION: z.string().default(""),
+    EMBEDDINGS: z.enum(["hashing", "openai"]).default("hashing"),
+    EMBEDDINGS_BASE_URL: optionalUrl,
+    EMBEDDINGS_API_KEY: z.string().optional(),
+    EMBEDDINGS_MODEL: z.string().default("text-embedding-3-small"),
+    /** Ed25519 private key as a JWK (JSON). Generated into DATA_DIR on first run when absent. */
+    SIGNING_KEY_JWK: z.string().optional(),
+    PARTY_NAME: z.string().default(""),
+    PARTY_PLATFORM_URL: optionalUrl,
+    ALLOWED_ORIGINS: csv,
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.COMPOSER === "llm" && !c.LLM_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required when COMPOSER=llm" });
+    }
+    if (c.EMBEDDINGS === "openai" && !c.EMBEDDINGS_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["EMBEDDINGS_BASE_URL"], message: "is required when EMBEDDINGS=openai" });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses an environment map; throws a ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,84 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { openPglite } from "./adapters/pglite.js";
+import { openPostgres } from "./adapters/postgres.js";
+import type { SqlClient } from "./adapters/sql.js";
+import { ExtractiveComposer } from "./compose/extractive.js";
+import { LlmComposer } from "./compose/llm.js";
+import type { Composer } from "./compose/types.js";
+import type { Config } from "./config/env.js";
+import { loadIndex, type LoadedIndex } from "./ingest/build-index.js";
+import { HashingEmbeddings, RemoteEmbeddings } from "./ingest/embed.js";
+import { AuditLog } from "./log/audit-log.js";
+import { loadOrCreateSigner } from "./seal/keys.js";
+import type { AppDeps } from "./serve/app.js";
+
+export interface Runtime {
+  deps: AppDeps;
+  index: LoadedIndex;
+  config: Config;
+  close: () => Promise<void>;
+}
+
+/** Opens the audit store named by the configuration: a Postgres server or embedded PGlite. */
+export async function openStore(config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): Promise<SqlClient> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(path.join(config.DATA_DIR, "audit"));
+}
+
+export function makeEmbeddings(config: Config) {
+  if (config.EMBEDDINGS === "openai") {
+    const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY ?? "none" });
+    return { embeddings: new RemoteEmbeddings(provider.embedding(config.EMBEDDINGS_MODEL)), id: `openai-${config.EMBEDDINGS_MODEL}` };
+  }
+  return { embeddings: new HashingEmbeddings(), id: HashingEmbeddings.id };
+}
+
+export function makeComposer(config: Config): Composer {
+  if (config.COMPOSER === "llm") {
+    const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none" });
+    return new LlmComposer(provider.chat(config.LLM_MODEL), config.LLM_MODEL, config.LLM_TIMEOUT_MS);
+  }
+  return new ExtractiveComposer();
+}
+
+/** The composition root: configuration in, every adapter wired once. */
+export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {}): Promise<Runtime> {
+  const { embeddings, id: embedderId } = makeEmbeddings(config);
+  const [index, db, signer] = await Promise.all([
+    loadIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embeddings, embedderId }),
+    opts.db ? Promise.resolve(opts.db) : openStore(config),
+    loadOrCreateSigner(config.DATA_DIR, config.SIGNING_KEY_JWK),
+  ]);
+  const log = await AuditLog.open(db);
+  await log.registerKey(signer.keyId, signer.publicJwk);
+  const fallback = new ExtractiveComposer();
+  const composer = makeComposer(config);
+  const deps: AppDeps = {
+    retriever: index.retriever,
+    corpusVersion: index.corpusVersion,
+    composer,
+    fallback,
+    signer,
+    log,
+    links: { partyPlatformUrl: config.PARTY_PLATFORM_URL },
+    now: () => new Date(),
+    newId: () => randomUUID(),
+    health: async () => {
+      const storeOk = await log.ping();
+      return {
+        ready: storeOk,
+        details: {
+          index: { loaded: true, corpusVersion: index.corpusVersion, documents: index.documents.length, chunks: index.chunks.length },
+          store: { dialect: db.dialect, reachable: storeOk },
+          composer: composer.name,
+        },
+      };
+    },
+    publicKeys: async () => {
+      const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
+      return stored.length > 0 ? stored : [signer.publicJwk];
+    },
+  };
+  return { deps, index, config, close: () => log.close() };
+}

@@ -1,0 +1,29 @@
+import type { Lang } from "../contract/envelope.js";
+
+/** What the question is about; only `in_scope` reaches retrieval. */
+export type Category =
+  | "in_scope"
+  | "partisan"
+  | "candidate_opinion"
+  | "prediction"
+  | "federal"
+  | "other_jurisdiction"
+  | "unrelated"
+  | "injection";
+
+/** One named check's verdict: each becomes a field of the audit record. */
+export interface Verdict {
+  name: string;
+  triggered: boolean;
+  category?: Category;
+  detail?: string;
+}
+
+export interface GuardResult {
+  category: Category;
+  verdicts: Verdict[];
+  /** The question with personal information replaced by [KIND] placeholders. */
+  redacted: string;
+  piiKinds: string[];
+  lang: Lang;
+}

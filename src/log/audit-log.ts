@@ -1,0 +1,171 @@
+import type { SqlClient, SqlExecutor } from "../adapters/sql.js";
+import { GENESIS_HASH, canonicalJson, rowHash, sha256Hex } from "./chain.js";
+import type { NewEvent, StoredEvent } from "./event.js";
+import { EventTypeSchema } from "./event.js";
+import { migrate } from "./migrations.js";
+
+interface Pending {
+  event: NewEvent;
+  resolve: (e: StoredEvent) => void;
+  reject: (err: unknown) => void;
+}
+
+const CHAIN_LOCK = 724202;
+const MAX_BATCH = 500;
+
+/**
+ * The append-only audit log. Appends are group-committed: events waiting while a
+ * transaction runs go into the next one, in arrival order. Each transaction takes a
+ * Postgres advisory lock and reads the chain head, so several processes sharing one
+ * server extend a single chain instead of forking it. `append` resolves only after
+ * commit: a turn is in the log before its answer is sent.
+ */
+export class AuditLog {
+  private queue: Pending[] = [];
+  private draining: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(readonly db: SqlClient) {}
+
+  static async open(db: SqlClient): Promise<AuditLog> {
+    await migrate(db);
+    return new AuditLog(db);
+  }
+
+  append(event: NewEvent): Promise<StoredEvent> {
+    if (this.closed) return Promise.reject(new Error("audit log is closed"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ event, resolve, reject });
+      if (!this.draining) this.draining = this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const stored = await this.db.transaction((tx) => this.insertBatch(tx, batch.map((p) => p.event)));
+          batch.forEach((p, i) => p.resolve(stored[i]!));
+        } catch (err) {
+          batch.forEach((p) => p.reject(err));
+        }
+      }
+    } finally {
+      this.draining = null;
+    }
+  }
+
+  private async insertBatch(tx: SqlExecutor, events: NewEvent[]): Promise<StoredEvent[]> {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
+    const head = await tx.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
+    let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+    let prev = head.rows[0]?.hash ?? GENESIS_HASH;
+    const rows: StoredEvent[] = events.map((e) => {
+      seq += 1;
+      const header = canonicalJson({ ...e.header, type: e.type, eventId: e.eventId, createdAt: e.createdAt, seq,
+        conversationId: e.conversationId ?? null, turnId: e.turnId ?? null, lang: e.lang ?? null, answerKind: e.answerKind ?? null });
+      const body = e.body === null ? null : canonicalJson(e.body);
+      const bodyHash = body === null ? GENESIS_HASH : sha256Hex(body);
+      const hash = rowHash(prev, header, bodyHash);
+      const row: StoredEvent = { seq, eventId: e.eventId, type: e.type, createdAt: e.createdAt, conversationId: e.conversationId ?? null,
+        turnId: e.turnId ?? null, lang: e.lang ?? null, answerKind: e.answerKind ?? null, header, body, bodyHash, prevHash: prev, hash };
+      prev = hash;
+      return row;
+    });
+    const cols = 13;
+    const values: unknown[] = [];
+    const tuples = rows.map((r, i) => {
+      values.push(r.seq, r.eventId, r.type, r.createdAt, r.conversationId, r.turnId, r.lang, r.answerKind, r.header, r.body, r.bodyHash, r.prevHash, r.hash);
+      return `(${Array.from({ length: cols }, (_, j) => `$${i * cols + j + 1}`).join(",")})`;
+    });
+    await tx.query(
+      `INSERT INTO audit_events (seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash) VALUES ${tuples.join(",")}`,
+      values,
+    );
+    return rows;
+  }
+
+  /** Records a public signing key so exports and verification can find it. */
+  async registerKey(kid: string, jwk: unknown): Promise<void> {
+    await this.db.query("INSERT INTO signing_keys (kid, jwk) VALUES ($1, $2) ON CONFLICT (kid) DO NOTHING", [kid, canonicalJson(jwk)]);
+  }
+
+  async keys(): Promise<{ kid: string; jwk: string }[]> {
+    return (await this.db.query<{ kid: string; jwk: string }>("SELECT kid, jwk FROM signing_keys ORDER BY first_seen, kid")).rows;
+  }
+
+  /** The conversation's earlier (already redacted) questions, oldest first. */
+  async recentQuestions(conversationId: string, limit: number): Promise<string[]> {
+    const r = await this.db.query<{ body: string | null }>(
+      "SELECT body FROM audit_events WHERE conversation_id = $1 AND type = 'turn' ORDER BY seq DESC LIMIT $2",
+      [conversationId, limit],
+    );
+    return r.rows
+      .map((row) => (row.body ? questionOf(row.body) : null))
+      .filter((q): q is string => q !== null)
+      .reverse();
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events");
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  /** Rows in chain order, in pages, for verification and export. */
+  async *rows(fromSeq = 1, pageSize = 1000): AsyncGenerator<StoredEvent> {
+    let next = fromSeq;
+    for (;;) {
+      const r = await this.db.query<Record<string, unknown>>(
+        `SELECT seq::text AS seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash
+         FROM audit_events WHERE audit_events.seq >= $1 ORDER BY audit_events.seq LIMIT $2`,
+        [next, pageSize],
+      );
+      for (const row of r.rows) yield toStored(row);
+      if (r.rows.length < pageSize) return;
+      next = Number(r.rows[r.rows.length - 1]!.seq) + 1;
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.db.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Waits for queued appends, then closes the database. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.draining) await this.draining;
+    await this.db.close();
+  }
+}
+
+function questionOf(body: string): string | null {
+  const parsed: unknown = JSON.parse(body);
+  if (typeof parsed === "object" && parsed !== null && "question" in parsed && typeof parsed.question === "string") return parsed.question;
+  return null;
+}
+
+export function toStored(row: Record<string, unknown>): StoredEvent {
+  const str = (k: string) => (row[k] === null || row[k] === undefined ? null : String(row[k]));
+  const created = row.created_at;
+  return {
+    seq: Number(row.seq),
+    eventId: String(row.event_id),
+    type: EventTypeSchema.parse(row.type),
+    createdAt: created instanceof Date ? created.toISOString() : String(created),
+    conversationId: str("conversation_id"),
+    turnId: str("turn_id"),
+    lang: str("lang"),
+    answerKind: str("answer_kind"),
+    header: String(row.header),
+    body: str("body"),
+    bodyHash: String(row.body_hash),
+    prevHash: String(row.prev_hash),
+    hash: String(row.hash),
+  };
+}

@@ -1,0 +1,159 @@
+import type { ChatRequest, Envelope, Lang } from "../contract/envelope.js";
+import type { Composer, Composition } from "../compose/types.js";
+import { verifyComposition, type Violation } from "../compose/verify.js";
+import { guardQuestion } from "../guard/guard.js";
+import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
+import type { Hit, Retrieval } from "../retrieve/retrieve.js";
+import { footer, seal } from "../seal/envelope.js";
+import { sha256Hex, canonicalJson } from "../log/chain.js";
+import { terms } from "../text/analyze.js";
+import { assessAnswerability } from "./answerable.js";
+import type { PipelineDeps } from "./deps.js";
+
+export type AnswerEvent = { type: "delta"; text: string } | { type: "reset" };
+
+const TOP_K = 6;
+
+/**
+ * Answers one voter message: guard → retrieve → compose → verify → label, link, sign →
+ * log. `onEvent` receives text as it becomes safe to show; a `reset` means "discard what
+ * was streamed so far" (the model's answer was replaced). The returned envelope is final
+ * and is already in the audit log.
+ */
+export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: AnswerEvent) => void = () => {}, signal?: AbortSignal): Promise<Envelope> {
+  const started = performance.now();
+  const createdAt = deps.now().toISOString();
+  const id = deps.newId();
+  const conversationId = req.conversationId ?? deps.newId();
+  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier);
+  const lang = guard.lang;
+  const history = req.conversationId ? await deps.log.recentQuestions(conversationId, 3) : [];
+  let streamed = false;
+  const emit = (text: string) => {
+    streamed = true;
+    onEvent({ type: "delta", text });
+  };
+
+  let composition: Composition;
+  let retrieval: Retrieval | null = null;
+  let retrievalQuery = guard.redacted;
+  const trail: { step: string; detail: string }[] = [];
+
+  if (guard.category !== "in_scope") {
+    composition = fixed("refusal-v1", refusalText(guard.category, lang, deps.links));
+    emit(composition.body);
+  } else {
+    retrievalQuery = withContext(guard.redacted, history, lang);
+    retrieval = await deps.retriever.retrieve(retrievalQuery, lang, TOP_K);
+    const answerability = assessAnswerability(retrieval);
+    trail.push({ step: "answerability", detail: answerability.reason });
+    if (!answerability.answerable) {
+      composition = fixed("abstain-v1", abstainText(lang), "abstain");
+      emit(composition.body);
+    } else {
+      const weight = (t: string) => deps.retriever.idf(t, lang);
+      const input = { question: guard.redacted, lang, hits: retrieval.hits, history, weight, ...(signal ? { signal } : {}) };
+      composition = await composeChecked(deps.composer, deps.fallback, input, emit, () => {
+        if (streamed) onEvent({ type: "reset" });
+        streamed = false;
+      }, trail);
+      if (composition.kind === "abstain") {
+        composition = { ...composition, body: abstainText(lang), citations: [] };
+        emit(composition.body);
+      }
+    }
+  }
+
+  const notices = guard.piiKinds.length > 0 ? [privacyNotice(lang)] : [];
+  emit(`\n\n${footer(lang, notices)}`);
+  const kind = guard.category !== "in_scope" ? "refusal" : composition.kind;
+  const envelope = await seal(
+    { id, conversationId, lang, kind, body: composition.body, notices, citations: composition.citations, corpusVersion: deps.corpusVersion,
+      generator: composition.generator, model: composition.model, promptVersion: composition.promptVersion, createdAt },
+    deps.signer,
+  );
+  await deps.log.append({
+    type: "turn",
+    eventId: id,
+    createdAt,
+    conversationId,
+    turnId: id,
+    lang,
+    answerKind: envelope.kind,
+    header: {
+      corpusVersion: deps.corpusVersion,
+      generator: composition.generator,
+      model: composition.model,
+      promptVersion: composition.promptVersion,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      guard: { category: guard.category, piiKinds: guard.piiKinds, verdicts: guard.verdicts },
+      retrieval: retrieval ? summarise(retrieval.hits, retrieval) : null,
+      trail,
+      citations: envelope.citations.map((c) => ({ n: c.n, chunkId: c.chunkId, sourceId: c.sourceId, url: c.url })),
+      envelopeHash: sha256Hex(canonicalJson(envelope)),
+      keyId: envelope.signature.keyId,
+    },
+    body: { question: guard.redacted, retrievalQuery, envelope },
+  });
+  return envelope;
+}
+
+function fixed(promptVersion: string, body: string, kind: "answer" | "abstain" = "answer"): Composition {
+  return { kind, body, citations: [], generator: "extractive", model: "none", promptVersion };
+}
+
+/** Composes, verifies, and falls back to the extractive composer, then to abstaining. */
+async function composeChecked(
+  composer: Composer,
+  fallback: Composer,
+  input: Parameters<Composer["compose"]>[0],
+  emit: (t: string) => void,
+  reset: () => void,
+  trail: { step: string; detail: string }[],
+): Promise<Composition> {
+  let violations: Violation[] = [];
+  try {
+    const c = await composer.compose(input, emit);
+    violations = verifyComposition(c, input.hits);
+    if (violations.length === 0) return c;
+    trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500) });
+  } catch (err) {
+    trail.push({ step: `${composer.name}.failed`, detail: err instanceof Error ? err.message.slice(0, 300) : String(err) });
+  }
+  if (composer === fallback) return abstention(trail, violations);
+  reset();
+  const c = await fallback.compose(input, emit);
+  const again = verifyComposition(c, input.hits);
+  if (again.length === 0) return c;
+  reset();
+  trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(",") });
+  return abstention(trail, again);
+}
+
+function abstention(trail: { step: string; detail: string }[], v: Violation[]): Composition {
+  trail.push({ step: "abstain", detail: `${v.length} violation(s)` });
+  return fixed("abstain-v1", "", "abstain");
+}
+
+/** Short follow-ups ("and without one?") are searched together with the previous question. */
+function withContext(question: string, history: readonly string[], lang: Lang): string {
+  const last = history[history.length - 1];
+  if (!last) return question;
+  const short = terms(question, lang).length <= 4;
+  const anaphoric = /^\s*(et|mais|pis|puis|alors|and|but|what about|how about|so|ok|d'accord)\b|\b(ça|ca|cela|celle|celui|it|that|this one|those|them)\b/i.test(question);
+  return short || anaphoric ? `${last} ${question}` : question;
+}
+
+function summarise(hits: readonly Hit[], r: Retrieval) {
+  return {
+    knownTermShare: Math.round(r.knownTermShare * 1000) / 1000,
+    topCoverage: Math.round(r.topCoverage * 1000) / 1000,
+    hits: hits.map((h) => ({
+      chunkId: h.chunk.id,
+      sourceId: h.chunk.docId,
+      score: Math.round(h.score * 1e6) / 1e6,
+      bm25: h.bm25,
+      vector: { rank: h.vector.rank, score: h.vector.score === null ? null : Math.round(h.vector.score * 1e4) / 1e4 },
+    })),
+  };
+}

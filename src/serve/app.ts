@@ -1,0 +1,51 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { AppError, toErrorBody } from "../contract/errors.js";
+import type { PipelineDeps } from "../pipeline/deps.js";
+import { chatRoutes } from "./chat.js";
+
+export interface AppDeps extends PipelineDeps {
+  /** Readiness details for /api/health. */
+  health: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
+  publicKeys: () => Promise<unknown[]>;
+  /** Extra routes mounted by other features (audit, widget, transparency). */
+  mount?: (app: Hono) => void;
+}
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Builds the HTTP app; the Node server and the Workers entry both serve it. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.route("/", chatRoutes(deps));
+  app.get("/api/health", async (c) => {
+    const h = await deps.health();
+    return c.json({ status: h.ready ? "ok" : "unavailable", ...h.details }, h.ready ? 200 : 503);
+  });
+  app.get("/api/keys", async (c) => {
+    c.header("cache-control", "public, max-age=300");
+    return c.json({ keys: await deps.publicKeys() });
+  });
+  deps.mount?.(app);
+  app.notFound((c) => c.json(toErrorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(toErrorBody(err), err.status as 400);
+    if (err instanceof HTTPException) {
+      const code = err.status === 413 ? "payload_too_large" : err.status === 401 ? "unauthorized" : err.status === 403 ? "forbidden" : "invalid_request";
+      return c.json(toErrorBody(new AppError(code, err.message || code)), err.status);
+    }
+    console.error("unhandled error", err);
+    return c.json(toErrorBody(new AppError("internal", "internal")), 500);
+  });
+  return app;
+}

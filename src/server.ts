@@ -1,0 +1,35 @@
+import { serve } from "@hono/node-server";
+import { ConfigError, parseConfig } from "./config/env.js";
+import { makeRuntime } from "./deps.js";
+import { createApp } from "./serve/app.js";
+
+/** Node entry point: configuration → runtime → HTTP server, with a graceful shutdown. */
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const t0 = performance.now();
+  const runtime = await makeRuntime(config);
+  const app = createApp(runtime.deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const ms = Math.round(performance.now() - t0);
+    console.log(
+      `Scrutin listening on http://${config.HOST}:${info.port} (corpus ${runtime.index.corpusVersion}, ${runtime.index.chunks.length} chunks, ` +
+        `index ${runtime.index.built ? "built" : "loaded from cache"}, store ${config.DATABASE_URL ? "postgres" : "pglite"}, composer ${config.COMPOSER}, ready in ${ms} ms)`,
+    );
+  });
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: finishing in-flight requests and flushing the audit log`);
+    server.close(() => {
+      runtime.close().then(() => process.exit(0), (err) => {
+        console.error(err);
+        process.exit(1);
+      });
+    });
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});
