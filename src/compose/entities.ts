@@ -15,7 +15,7 @@ export interface Entity {
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+[^\s<>()"'\].,;:!?]/giu;
 const EMAIL_RE = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
 const PHONE_RE = /(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)\d{3}[\s.-]?\d{4}\b|\b1[\s.-]?8\d\d[\s.-]?[A-ZÉ]{3,}\b/gu;
-const NUMBER_RE = /\d+(?:[\s\u00a0.,:h]\d+)*/gu;
+const NUMBER_RE = /\d+(?:(?:[\s\u00a0]?h[\s\u00a0]?|[\s\u00a0.,:])\d+)*/gu;
 const NAMES = [
   "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
   "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",

@@ -14,11 +14,16 @@ export interface ScopeClassifier {
 }
 
 /** Redacts, classifies and returns every named verdict; the first triggered category wins. */
-export async function guardQuestion(question: string, requestedLang: Lang | undefined, classifier?: ScopeClassifier): Promise<GuardResult> {
+export async function guardQuestion(
+  question: string,
+  requestedLang: Lang | undefined,
+  classifier?: ScopeClassifier,
+  history: readonly string[] = [],
+): Promise<GuardResult> {
   const lang = requestedLang ?? detectLang(question);
   const { text: redacted, kinds } = redactPii(question);
   const verdicts: Verdict[] = [{ name: "privacy.pii", triggered: kinds.length > 0, ...(kinds.length ? { detail: kinds.join(",") } : {}) }];
-  verdicts.push(...classifyScope(redacted));
+  verdicts.push(...classifyScope(redacted, history[history.length - 1] ?? ""));
   let category: Category = verdicts.find((v) => v.triggered && v.category)?.category ?? "in_scope";
   if (category === "in_scope" && classifier) {
     const second = await classifier.classify(redacted, lang).catch(() => "in_scope" as const);

@@ -41,14 +41,18 @@ const RULES: { name: string; category: Category; re: RegExp }[] = [
 /** Signals that a question is about elections at all. */
 const ELECTORAL = /\b(vot\w*|elect\w*|scrutin|bulletin|ballot|inscri\w*|regist\w*|liste electorale|list of electors|circonscription|riding|division|candidat\w*|parti|party|depute|member of the national assembly|mna|assemblee nationale|directeur du scrutin|returning officer|bureau de vote|poll\w*|identit\w*|\bid\b|carte|card|anticip\w*|advance|resultat\w*|result\w*|contribution|don\b|donation|electionsquebec|elections quebec|desinformation|disinformation|deepfake|hypertrucage|municipal\w*|scolaire|school board|referendum|isoloir|urne|conge|time off|employeur|employer|demenag\w*|moving|adresse|address|citoyen\w*|citizen\w*)\b/;
 
-export function classifyScope(question: string): Verdict[] {
+/**
+ * `context` is the conversation's previous question: a follow-up like "and the hours?"
+ * is on topic because the conversation is. Refusal rules look at the new message only.
+ */
+export function classifyScope(question: string, context = ""): Verdict[] {
   const f = fold(question).replace(/[’`]/g, "'");
   const verdicts: Verdict[] = [];
   for (const rule of RULES) {
     const m = rule.re.exec(f);
     verdicts.push({ name: `scope.${rule.name}`, triggered: m !== null, category: rule.category, ...(m ? { detail: m[0].slice(0, 80) } : {}) });
   }
-  const electoral = ELECTORAL.test(f);
+  const electoral = ELECTORAL.test(f) || (context !== "" && ELECTORAL.test(fold(context)));
   verdicts.push({ name: "scope.electoral_topic", triggered: !electoral, category: "unrelated", ...(electoral ? {} : { detail: "no electoral vocabulary" }) });
   return verdicts;
 }

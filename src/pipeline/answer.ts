@@ -25,9 +25,9 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
   const createdAt = deps.now().toISOString();
   const id = deps.newId();
   const conversationId = req.conversationId ?? deps.newId();
-  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier);
-  const lang = guard.lang;
   const history = req.conversationId ? await deps.log.recentQuestions(conversationId, 3) : [];
+  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier, history);
+  const lang = guard.lang;
   let streamed = false;
   const emit = (text: string) => {
     streamed = true;

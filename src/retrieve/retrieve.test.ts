@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { chunkDocuments } from "../ingest/chunk.js";
+import { HashingEmbeddings } from "../ingest/embed.js";
+import { loadCorpus } from "../ingest/load.js";
+import { FIXTURE_CORPUS } from "../../tests/support/runtime.js";
+import { Bm25Index } from "./bm25.js";
+import { reciprocalRankFusion } from "./fuse.js";
+import { HnswVectorIndex } from "./hnsw-index.js";
+import { HybridRetriever } from "./retrieve.js";
+import { FlatVectorIndex } from "./vector-index.js";
+import { searchableText } from "../ingest/chunk.js";
+
+const docs = await loadCorpus(FIXTURE_CORPUS);
+const chunks = await chunkDocuments(docs);
+const emb = new HashingEmbeddings();
+const vectors = await emb.embedDocuments(chunks.map(searchableText));
+const bm25 = { fr: Bm25Index.build("fr", chunks), en: Bm25Index.build("en", chunks) };
+const hnsw = await HnswVectorIndex.build(chunks, vectors, emb);
+const retriever = new HybridRetriever(chunks, bm25, hnsw, emb);
+
+describe("reciprocal rank fusion", () => {
+  it("ranks an item found by both lists above items found by one", () => {
+    const fused = reciprocalRankFusion([[{ chunkId: "a", score: 9 }, { chunkId: "b", score: 5 }], [{ chunkId: "c", score: 0.9 }, { chunkId: "b", score: 0.8 }]], [1, 1]);
+    expect(fused[0]!.chunkId).toBe("b");
+    expect(fused[0]!.ranks).toEqual([2, 2]);
+  });
+});
+
+describe("offline embedder", () => {
+  it("is deterministic, normalised, and closer for related texts", async () => {
+    const [a, b, c] = await emb.embedDocuments(["pièces d'identité pour voter", "piece didentite pour voté", "quatre heures de congé"]);
+    const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
+    expect(dot(a!, a!)).toBeCloseTo(1, 6);
+    expect(await emb.embedQuery("pièces d'identité pour voter")).toEqual(a);
+    expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!));
+  });
+});
+
+describe("hybrid retrieval", () => {
+  it.each([
+    ["Quelles pièces d'identité dois-je présenter pour voter?", "fr", "identification-fr"],
+    ["what ID do I need at the polls", "en", "identification-en"],
+    ["mon patron doit me laisser aller voter?", "fr", "time-off-work-fr"],
+    ["Does my employer have to give me time off to vote?", "en", "time-off-work-en"],
+  ] as const)("finds the right document for %s", async (q, lang, docId) => {
+    const r = await retriever.retrieve(q, lang, 3);
+    expect(r.hits[0]!.chunk.docId).toBe(docId);
+    expect(r.hits.every((h) => h.chunk.lang === lang)).toBe(true);
+  });
+
+  it("reports words the corpus has never seen, such as a street name", async () => {
+    const r = await retriever.retrieve("Where can I park at my polling station on Papineau street?", "en", 3);
+    expect(r.unknownTerms).toEqual(expect.arrayContaining(["park", "papineau"]));
+  });
+
+  it("gives the same ranking with the portable flat index as with HNSW on a small corpus", async () => {
+    const flat = new FlatVectorIndex(chunks.map((c, i) => ({ chunkId: c.id, lang: c.lang, vector: vectors[i]! })));
+    const portable = new HybridRetriever(chunks, bm25, flat, emb);
+    for (const q of ["hours to vote at work", "passport"]) {
+      const a = (await retriever.retrieve(q, "en", 4)).hits.map((h) => h.chunk.id);
+      const b = (await portable.retrieve(q, "en", 4)).hits.map((h) => h.chunk.id);
+      expect(b).toEqual(a);
+    }
+  });
+});
