@@ -6,8 +6,8 @@ import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
 import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 import { footer, seal } from "../seal/envelope.js";
 import { sha256Hex, canonicalJson } from "../log/chain.js";
-import { terms } from "../text/analyze.js";
 import { assessAnswerability } from "./answerable.js";
+import { retrievalQueryFor } from "./follow-up.js";
 import type { PipelineDeps } from "./deps.js";
 
 export type AnswerEvent = { type: "delta"; text: string } | { type: "reset" };
@@ -43,7 +43,7 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     composition = fixed("refusal-v1", refusalText(guard.category, lang, deps.links));
     emit(composition.body);
   } else {
-    retrievalQuery = withContext(guard.redacted, history, lang);
+    retrievalQuery = retrievalQueryFor(guard.redacted, history, lang);
     retrieval = await deps.retriever.retrieve(retrievalQuery, lang, TOP_K);
     const answerability = assessAnswerability(retrieval);
     trail.push({ step: "answerability", detail: answerability.reason });
@@ -133,15 +133,6 @@ async function composeChecked(
 function abstention(trail: { step: string; detail: string }[], v: Violation[]): Composition {
   trail.push({ step: "abstain", detail: `${v.length} violation(s)` });
   return fixed("abstain-v1", "", "abstain");
-}
-
-/** Short follow-ups ("and without one?") are searched together with the previous question. */
-function withContext(question: string, history: readonly string[], lang: Lang): string {
-  const last = history[history.length - 1];
-  if (!last) return question;
-  const short = terms(question, lang).length <= 4;
-  const anaphoric = /^\s*(et|mais|pis|puis|alors|and|but|what about|how about|so|ok|d'accord)\b|\b(ça|ca|cela|celle|celui|it|that|this one|those|them)\b/i.test(question);
-  return short || anaphoric ? `${last} ${question}` : question;
 }
 
 function summarise(hits: readonly Hit[], r: Retrieval) {
