@@ -29,6 +29,13 @@ async function chainIsIntact(log: AuditLog): Promise<boolean> {
 }
 
 const backends: [string, () => Promise<SqlClient>][] = [["PGlite", () => openPglite()]];
+const schemas: string[] = [];
+afterAll(async () => {
+  if (!DATABASE_URL || schemas.length === 0) return;
+  const admin = await openPostgres(DATABASE_URL);
+  for (const s of schemas) await admin.exec(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await admin.close();
+});
 if (DATABASE_URL) {
   backends.push([
     "Postgres",
@@ -37,6 +44,7 @@ if (DATABASE_URL) {
       // A private schema per run keeps the shared test database clean.
       const schema = `audit_test_${process.pid}_${Date.now()}`;
       await db.exec(`CREATE SCHEMA ${schema}`);
+      schemas.push(schema);
       await db.close();
       const url = new URL(DATABASE_URL);
       url.searchParams.set("options", `-c search_path=${schema}`);
