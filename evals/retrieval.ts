@@ -3,37 +3,18 @@
  * the documents each question is labelled with. Runs the same retriever as the server
  * (same corpus, embedder, expansion and follow-up handling), no HTTP, no log.
  *
- *   npm run eval:retrieval [-- --questions evals/questions.jsonl --corpus corpus --k 5 --json]
+ *   npm run eval:retrieval [-- --datasets evals/datasets --corpus corpus --k 5 --json]
+ *
+ * Every case of every dataset that expects an answer and names its documents is scored.
  */
-import { readFile, mkdtemp } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { LangSchema } from "../src/contract/envelope.js";
 import { loadIndex } from "../src/ingest/build-index.js";
 import { HashingEmbeddings } from "../src/ingest/embed.js";
 import { retrievalQueryFor } from "../src/pipeline/follow-up.js";
-
-const QuestionSchema = z.object({
-  id: z.string(),
-  lang: LangSchema,
-  question: z.string(),
-  history: z.array(z.string()).optional(),
-  expect: z.enum(["answer", "abstain", "refusal"]),
-  docs: z.array(z.string()),
-  tags: z.array(z.string()).optional(),
-});
-export type LabelledQuestion = z.infer<typeof QuestionSchema>;
-
-export async function readQuestions(file: string): Promise<LabelledQuestion[]> {
-  const lines = (await readFile(file, "utf8")).split("\n").filter((l) => l.trim());
-  return lines.map((l, i) => {
-    const r = QuestionSchema.safeParse(JSON.parse(l));
-    if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues[0]?.path.join(".")}: ${r.error.issues[0]?.message}`);
-    return r.data;
-  });
-}
+import { DATASETS_DIR, readDatasets, type EvalCase } from "./cases.js";
 
 export interface RetrievalScore {
   n: number;
@@ -43,7 +24,7 @@ export interface RetrievalScore {
 }
 
 /** Scores answerable questions: a hit is any retrieved chunk of a labelled document. */
-export async function scoreRetrieval(opts: { questions: LabelledQuestion[]; corpusDir: string; k: number }): Promise<Record<"fr" | "en" | "all", RetrievalScore>> {
+export async function scoreRetrieval(opts: { questions: readonly EvalCase[]; corpusDir: string; k: number }): Promise<Record<"fr" | "en" | "all", RetrievalScore>> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-retrieval-"));
   const index = await loadIndex({ corpusDir: opts.corpusDir, dataDir, embeddings: new HashingEmbeddings(), embedderId: HashingEmbeddings.id });
   const out = {} as Record<"fr" | "en" | "all", RetrievalScore>;
@@ -71,16 +52,17 @@ export async function scoreRetrieval(opts: { questions: LabelledQuestion[]; corp
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { questions: { type: "string", default: "evals/questions.jsonl" }, corpus: { type: "string", default: "corpus" }, k: { type: "string", default: "5" }, json: { type: "boolean", default: false } },
+    options: { datasets: { type: "string", default: DATASETS_DIR }, corpus: { type: "string", default: "corpus" }, k: { type: "string", default: "5" }, json: { type: "boolean", default: false } },
   });
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1) throw new Error("--k must be a positive integer");
-  const scores = await scoreRetrieval({ questions: await readQuestions(values.questions), corpusDir: values.corpus, k });
+  const questions = (await readDatasets(values.datasets)).flatMap((d) => d.cases);
+  const scores = await scoreRetrieval({ questions, corpusDir: values.corpus, k });
   if (values.json) {
     console.log(JSON.stringify(scores, null, 2));
     return;
   }
-  console.log(`Retrieval on ${values.questions} (corpus ${values.corpus}, k=${k})`);
+  console.log(`Retrieval on ${path.relative(process.cwd(), values.datasets) || "."} (corpus ${values.corpus}, k=${k})`);
   console.log("lang  questions  recall@k  MRR");
   for (const lang of ["fr", "en", "all"] as const) {
     const s = scores[lang];

@@ -5,6 +5,7 @@ import type { SqlClient } from "../adapters/sql.js";
 import { AuditLog } from "./audit-log.js";
 import { GENESIS_HASH, rowHash, sha256Hex } from "./chain.js";
 import type { NewEvent } from "./event.js";
+import { readTurn } from "./read-turn.js";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) console.warn("[skipped] audit log on a Postgres server: set DATABASE_URL to run these tests against a real server");
@@ -80,6 +81,18 @@ describe.each(backends)("audit log on %s", (_name, open) => {
     await log.append(event(1, "conv-bbbbbbbb"));
     await log.append(event(2, "conv-bbbbbbbb"));
     expect(await log.recentQuestions("conv-bbbbbbbb", 5)).toEqual(["question 1", "question 2"]);
+  });
+
+  it("reads a turn back with its envelope and the later events that name it", async () => {
+    const log = logs[0]!;
+    const turn = { ...event(7, "conv-cccccccc"), turnId: "t-read-back" };
+    await log.append(turn);
+    await log.append({ type: "takedown", eventId: `td-${turn.eventId}`, createdAt: new Date().toISOString(), turnId: turn.turnId!, header: { reason: "test" }, body: null });
+    const record = await readTurn(log, turn.turnId!);
+    expect(record).toMatchObject({ turnId: "t-read-back", conversationId: "conv-cccccccc", question: "question 7", envelope: { id: "t-7" }, status: "withdrawn" });
+    expect(record!.events.map((e) => e.type)).toEqual(["takedown"]);
+    expect(record!.header).toMatchObject({ corpusVersion: "c-1", type: "turn" });
+    expect(await readTurn(log, "no-such-turn")).toBeNull();
   });
 
   it("detects an edited row when hashes are re-derived", async () => {
