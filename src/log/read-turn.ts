@@ -1,5 +1,6 @@
 import type { AuditLog } from "./audit-log.js";
-import { toStored } from "./audit-log.js";
+import { EVENT_COLUMNS, toStored } from "./audit-log.js";
+import { GENESIS_HASH } from "./chain.js";
 import type { StoredEvent } from "./event.js";
 
 /** A later event about a turn (flag, takedown, purge, erasure…), as auditors see it. */
@@ -33,13 +34,13 @@ export interface TurnRecord {
   events: TurnEvent[];
   /** "withdrawn" once a takedown event names this turn. */
   status: "published" | "withdrawn";
+  /** True once retention or an erasure removed the texts; the row's hashes remain. */
+  purged: boolean;
 }
-
-const COLUMNS = "seq::text AS seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash";
 
 /** Reads a turn and the events that name it (same turn_id, later seq), or null if unknown. */
 export async function readTurn(log: AuditLog, turnId: string): Promise<TurnRecord | null> {
-  const r = await log.db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM audit_events WHERE turn_id = $1 ORDER BY seq`, [turnId]);
+  const r = await log.db.query<Record<string, unknown>>(`SELECT ${EVENT_COLUMNS} FROM audit_events WHERE turn_id = $1 ORDER BY audit_events.seq`, [turnId]);
   const rows = r.rows.map(toStored);
   const turn = rows.find((row) => row.type === "turn");
   if (!turn) return null;
@@ -63,5 +64,6 @@ export function toTurnRecord(turn: StoredEvent, later: readonly StoredEvent[]): 
     prevHash: turn.prevHash,
     events,
     status: events.some((e) => e.type === "takedown") ? "withdrawn" : "published",
+    purged: turn.body === null && turn.bodyHash !== GENESIS_HASH,
   };
 }
