@@ -85,7 +85,11 @@ $$`,
 ];
 
 export async function migrate(db: SqlClient): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+  await db.transaction(async (tx) => {
+    // Two processes starting together would race on CREATE TABLE IF NOT EXISTS.
+    await tx.query("SELECT pg_advisory_xact_lock(724201)");
+    await tx.query("CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+  });
   for (const m of MIGRATIONS) {
     await db.transaction(async (tx) => {
       // Serialise concurrent starters (several processes on one server).

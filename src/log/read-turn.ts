@@ -29,6 +29,8 @@ export interface TurnRecord {
   question: string | null;
   /** The signed envelope exactly as sent; null once purged or erased. */
   envelope: Record<string, unknown> | null;
+  /** Guard verdict details and the composition trail with its details (may quote text); null once purged. */
+  diagnostics: Record<string, unknown> | null;
   hash: string;
   prevHash: string;
   events: TurnEvent[];
@@ -48,7 +50,7 @@ export async function readTurn(log: AuditLog, turnId: string): Promise<TurnRecor
 }
 
 export function toTurnRecord(turn: StoredEvent, later: readonly StoredEvent[]): TurnRecord {
-  const body = turn.body === null ? null : (JSON.parse(turn.body) as { question?: unknown; envelope?: unknown });
+  const body = turn.body === null ? null : (JSON.parse(turn.body) as { question?: unknown; envelope?: unknown; diagnostics?: unknown });
   const events = later.map((e) => ({ seq: e.seq, type: e.type, createdAt: e.createdAt, header: JSON.parse(e.header) as Record<string, unknown> }));
   return {
     seq: turn.seq,
@@ -60,6 +62,7 @@ export function toTurnRecord(turn: StoredEvent, later: readonly StoredEvent[]): 
     header: JSON.parse(turn.header) as Record<string, unknown>,
     question: typeof body?.question === "string" ? body.question : null,
     envelope: body && typeof body.envelope === "object" && body.envelope !== null ? (body.envelope as Record<string, unknown>) : null,
+    diagnostics: body && typeof body.diagnostics === "object" && body.diagnostics !== null ? (body.diagnostics as Record<string, unknown>) : null,
     hash: turn.hash,
     prevHash: turn.prevHash,
     events,

@@ -146,7 +146,8 @@ export async function verifyChain(rows: AsyncIterable<StoredEvent>, opts: Verify
     if (rowHash(r.prevHash, r.header, r.bodyHash) !== r.hash) report(r.seq, "edited", `row ${r.seq}: row hash does not match its content (header or hashes edited)`);
 
     // 4. The link to the previous row.
-    if (!resynced && !previousFlagged && r.prevHash !== prev) {
+    // A row already found out of place or edited explains its own broken link.
+    if (!resynced && !previousFlagged && !flagged.has(r.seq) && r.prevHash !== prev) {
       const linked = recent.get(r.prevHash);
       if (linked !== undefined) report(r.seq, "reordered", `row ${r.seq} follows row ${linked} in the chain, not row ${r.seq - 1}: rows were reordered`);
       else report(r.seq - 1, "edited", `row ${r.seq - 1} was changed and re-hashed: row ${r.seq}'s prev_hash is not its hash`);
@@ -230,7 +231,9 @@ export async function verifyChain(rows: AsyncIterable<StoredEvent>, opts: Verify
     const matched = cpMatch.get(c);
     if (matched === true) lastGood = Math.max(lastGood, cp.seq);
     else if (matched === false) {
-      report(lastGood + 1, "rewritten", `row ${cp.seq} differs from the checkpoint signed at ${cp.createdAt} (${c.source}): rows ${lastGood + 1}–${cp.seq} were rewritten and re-hashed`);
+      // The row the checkpoint covers is proven different; the change itself lies after the
+      // last matching checkpoint, where any other issue found points to it.
+      report(cp.seq, "rewritten", `row ${cp.seq} differs from the checkpoint signed at ${cp.createdAt} (${c.source}): rows ${lastGood + 1}–${cp.seq} were rewritten and re-hashed`);
     }
   }
 

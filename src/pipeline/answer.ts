@@ -86,14 +86,21 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
       model: composition.model,
       promptVersion: composition.promptVersion,
       latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      guard: { category: guard.category, piiKinds: guard.piiKinds, verdicts: guard.verdicts },
+      // The header outlives retention, so it holds no words of the question or answer:
+      // verdict details (a matched phrase) and trail details (rejected model text) go in the body.
+      guard: { category: guard.category, piiKinds: guard.piiKinds, verdicts: guard.verdicts.map(({ detail: _detail, ...v }) => v) },
       retrieval: retrieval ? summarise(retrieval.hits, retrieval) : null,
-      trail,
+      trail: trail.map((t) => ({ step: t.step })),
       citations: envelope.citations.map((c) => ({ n: c.n, chunkId: c.chunkId, sourceId: c.sourceId, url: c.url })),
       envelopeHash: sha256Hex(canonicalJson(envelope)),
       keyId: envelope.signature.keyId,
     },
-    body: { question: guard.redacted, retrievalQuery, envelope },
+    body: {
+      question: guard.redacted,
+      retrievalQuery,
+      envelope,
+      diagnostics: { verdicts: guard.verdicts.filter((v) => v.detail !== undefined).map((v) => ({ name: v.name, detail: v.detail })), trail },
+    },
   });
   return envelope;
 }
