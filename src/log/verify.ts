@@ -102,6 +102,8 @@ export async function verifyChain(rows: AsyncIterable<StoredEvent>, opts: Verify
   const cpBySeq = new Map<number, SourcedCheckpoint[]>();
   for (const c of dedupe(opts.checkpoints)) cpBySeq.set(c.checkpoint.seq, [...(cpBySeq.get(c.checkpoint.seq) ?? []), c]);
   const cpMatch = new Map<SourcedCheckpoint, boolean>();
+  const gaps: SeqRange[] = [];
+  const lateRows: SeqRange[] = [];
 
   let expected = opts.start.seq;
   let prev = opts.start.prevHash;
@@ -115,11 +117,12 @@ export async function verifyChain(rows: AsyncIterable<StoredEvent>, opts: Verify
     counts.byType[r.type] = (counts.byType[r.type] ?? 0) + 1;
     firstSeq ??= r.seq;
 
-    // 1. Numbering.
+    // 1. Numbering. A gap is only "missing" if the row does not turn up later, out of order.
     if (r.seq > expected) {
-      report(expected, "missing", r.seq - expected === 1 ? `row ${expected} is missing (deleted)` : `rows ${expected}–${r.seq - 1} are missing (deleted)`);
+      gaps.push([expected, r.seq - 1]);
       resynced = true;
     } else if (r.seq < expected) {
+      lateRows.push([r.seq, r.seq]);
       report(r.seq, "reordered", `row ${r.seq} appears after row ${expected - 1}: rows are out of order or duplicated`);
       resynced = true;
     }
@@ -191,11 +194,13 @@ export async function verifyChain(rows: AsyncIterable<StoredEvent>, opts: Verify
     recent.set(r.hash, r.seq);
     if (recent.size > RECENT_HASHES) recent.delete(recent.keys().next().value!);
     prev = r.hash;
-    expected = r.seq + 1;
+    expected = Math.max(expected, r.seq + 1);
     last = { seq: r.seq, hash: r.hash };
     if (pending.length >= SIGNATURE_WINDOW) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending.splice(0));
+
+  for (const [a, b] of subtractRanges(gaps, lateRows)) report(a, "missing", a === b ? `row ${a} is missing (deleted)` : `rows ${a}–${b} are missing (deleted)`);
 
   // Purged bodies must be accounted for by a purge or erasure event.
   const unrecorded = subtractRanges(purged, recorded);
