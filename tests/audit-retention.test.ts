@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditService } from "../src/audit/service.js";
+import { startAuditTasks } from "../src/audit/tasks.js";
 import { checkpointFile } from "../src/config/env.js";
 import { readTurn } from "../src/log/read-turn.js";
 import { verifyStore } from "../src/log/verify-store.js";
@@ -93,18 +94,25 @@ describe("data-subject erasure and retention purge (embedded store on disk)", ()
     const future = new AuditService({ ...srv.runtime.audit.deps, now: () => later });
     const textRows = await log.db.query<{ seq: string }>("SELECT seq::text AS seq FROM audit_events WHERE body IS NOT NULL");
 
-    const first = await future.purgeExpired({ type: "system", name: "retention" });
-    expect(first.count).toBe(textRows.rows.length);
-    expect(first.event?.type).toBe("purge");
-    const header = JSON.parse(first.event!.header) as Record<string, unknown>;
-    expect(header).toMatchObject({ reason: "retention", retentionDays: days, count: textRows.rows.length });
+    // The server's housekeeping purges at start-up, then signs a checkpoint.
+    const reports: string[] = [];
+    const headBefore = await future.head();
+    const tasks = startAuditTasks(future, { checkpointSeconds: 3600, purgeMinutes: 60, report: (m, err) => reports.push(err ? `${m}: ${String(err)}` : m) });
+    await tasks.stop();
+    expect(reports).toEqual([expect.stringMatching(new RegExp(`^retention: purged the texts of ${textRows.rows.length} audit row`))]);
+    const purges = await log.db.query<{ header: string; seq: string }>("SELECT header, seq::text AS seq FROM audit_events WHERE type = 'purge'");
+    expect(purges.rows).toHaveLength(1);
+    const header = JSON.parse(purges.rows[0]!.header) as Record<string, unknown>;
+    expect(header).toMatchObject({ reason: "retention", retentionDays: days, count: textRows.rows.length, actor: { type: "system", name: "retention" } });
     expect(header.rows).toEqual(expect.arrayContaining([expect.any(Array)]));
+    expect((await future.head())!.seq).toBeGreaterThan(headBefore!.seq);
+    const cutoff = new Date(String(header.cutoff));
 
     const again = await future.purgeExpired({ type: "system", name: "retention" });
     expect(again).toMatchObject({ count: 0, event: null });
 
     expect(await rowsContaining(srv, KEPT)).toBe(0);
-    const left = await log.db.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE body IS NOT NULL AND created_at < $1", [first.cutoff.toISOString()]);
+    const left = await log.db.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE body IS NOT NULL AND created_at < $1", [cutoff.toISOString()]);
     expect(Number(left.rows[0]!.n)).toBe(0);
     const report = await verifyStore(log.db, { checkpointFile: checkpointFile(srv.runtime.config) });
     expect(report.firstBad).toBeNull();

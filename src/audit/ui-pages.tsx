@@ -165,6 +165,11 @@ export function TurnPageView(props: Ctx & { turn: TurnDetail; done?: string | un
   const verdicts = Array.isArray(guard?.verdicts) ? (guard.verdicts as Record<string, unknown>[]) : [];
   const retrieval = typeof h.retrieval === "object" && h.retrieval !== null ? (h.retrieval as { hits?: unknown }) : null;
   const hits = Array.isArray(retrieval?.hits) ? (retrieval.hits as Record<string, unknown>[]) : [];
+  // Details quoting text live in the purgeable body (diagnostics); the header keeps step names only.
+  const trail = (Array.isArray(t.diagnostics?.trail) ? t.diagnostics.trail : Array.isArray(h.trail) ? h.trail : []) as Record<string, unknown>[];
+  const verdictDetails = new Map(
+    (Array.isArray(t.diagnostics?.verdicts) ? (t.diagnostics.verdicts as Record<string, unknown>[]) : []).map((v) => [String(v.name), String(v.detail ?? "")]),
+  );
   return (
     <Layout title={`Échange ${t.seq}`} principal={props.principal} csrf={props.csrf}>
       <h1>
@@ -281,12 +286,30 @@ export function TurnPageView(props: Ctx & { turn: TurnDetail; done?: string | un
           {verdicts.map((v) => (
             <tr>
               <td class="mono">{String(v.name ?? "")}</td>
-              <td>{v.triggered ? "oui" : "non"}</td>
+              <td>
+                {v.triggered ? "oui" : "non"}
+                {verdictDetails.get(String(v.name)) ? <span class="muted"> ({verdictDetails.get(String(v.name))})</span> : null}
+              </td>
               <td>{String(v.category ?? "")}</td>
             </tr>
           ))}
         </tbody>
       </table>
+
+      <h2>Déroulement de la composition</h2>
+      {trail.length === 0 ? (
+        <p>Aucune étape consignée.</p>
+      ) : (
+        <ol>
+          {trail.map((step) => (
+            <li>
+              <span class="mono">{String(step.step ?? "")}</span>
+              {typeof step.detail === "string" ? ` — ${step.detail}` : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {t.diagnostics === null && t.purged ? <p class="muted">Les détails textuels (extraits de la question ou du texte rejeté) ont été purgés avec les textes.</p> : null}
 
       <h2>Passages récupérés</h2>
       {hits.length === 0 ? (
