@@ -50,7 +50,6 @@ export function auditUi(svc: AuditService): Hono<Env> {
       crossOriginResourcePolicy: "same-origin",
     }),
   );
-  app.use("/audit", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"] } }));
   app.use("/audit/*", bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new AppError("payload_too_large", "Formulaire trop volumineux."); } }));
 
   app.get("/audit/static/audit.css", (c) => {
@@ -82,8 +81,7 @@ export function auditUi(svc: AuditService): Hono<Env> {
     return c.redirect(next, 303);
   });
 
-  // Everything below needs a session.
-  app.use("/audit", requireSession);
+  // Everything below needs a session ("/audit/*" also matches "/audit").
   app.use("/audit/*", async (c, next) => {
     if (c.req.path === "/audit/login" || c.req.path.startsWith("/audit/static/")) return next();
     return requireSession(c, next);
