@@ -304,7 +304,7 @@ export function TurnPageView(props: Ctx & { turn: TurnDetail; done?: string | un
           {trail.map((step) => (
             <li>
               <span class="mono">{String(step.step ?? "")}</span>
-              {typeof step.detail === "string" ? ` — ${step.detail}` : null}
+              {typeof step.detail === "string" ? ` — ${step.detail}` : Array.isArray(step.kinds) ? ` — ${step.kinds.join(", ")}` : null}
             </li>
           ))}
         </ol>
