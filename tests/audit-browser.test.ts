@@ -72,6 +72,7 @@ describe("the auditor UI in Chromium", () => {
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.waitForURL(/q=passeport/);
     expect(await page.locator("tbody tr").count()).toBe(1);
+    await page.screenshot({ path: path.join(RESULTS, "audit-list.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Quelles pièces d'identité dois-je présenter pour voter?" }).click();

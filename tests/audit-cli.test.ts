@@ -46,6 +46,12 @@ afterAll(async () => {
 });
 
 describe("npm run audit (embedded store in DATA_DIR)", () => {
+  it("refuses a DATA_DIR without a store rather than creating an empty one", async () => {
+    const r = await inProcess(["verify"], env);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/No audit store in/);
+  });
+
   it("refuses to open the store while the server holds it, and says why", async () => {
     const runtime = await makeRuntime(parseConfig(env));
     try {

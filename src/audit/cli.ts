@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { userInfo } from "node:os";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { StoreLockedError } from "../adapters/dir-lock.js";
@@ -281,6 +282,10 @@ async function kept(files: unknown): Promise<SourcedCheckpoint[]> {
 }
 
 async function withStore(config: Config, fn: (log: AuditLog) => Promise<number>): Promise<number> {
+  // A mistyped DATA_DIR must not quietly create (and verify) a new, empty store.
+  if (!config.DATABASE_URL && !(await stat(path.join(config.DATA_DIR, "audit", "PG_VERSION")).catch(() => null))) {
+    throw new UsageError(`No audit store in ${path.resolve(config.DATA_DIR, "audit")}: set DATA_DIR (or DATABASE_URL) as for the server, which creates the store on its first start.`);
+  }
   const db = await openStore(config, "audit CLI");
   let log: AuditLog | null = null;
   try {

@@ -105,9 +105,13 @@ export function Notice(props: { kind?: "info" | "error"; children: Child }) {
 
 const DATE_FMT = new Intl.DateTimeFormat("fr-CA", { dateStyle: "short", timeStyle: "medium", timeZone: "America/Toronto" });
 
-/** Dates shown in Québec time, with the ISO value for precision. */
+/** Dates shown in Québec time, with the exact UTC value on hover and for machines. */
 export function When(props: { iso: string }) {
-  return <time datetime={props.iso}>{DATE_FMT.format(new Date(props.iso))}</time>;
+  return (
+    <time datetime={props.iso} title={`${props.iso} (UTC)`}>
+      {DATE_FMT.format(new Date(props.iso))}
+    </time>
+  );
 }
 
 export const KIND_LABEL: Record<string, string> = { answer: "réponse", abstain: "abstention", refusal: "refus" };

@@ -98,7 +98,7 @@ function TurnTable(props: { page: TurnPage; nextHref: string | null }) {
   return (
     <>
       <table>
-        <caption>{`${props.page.items.length} échange(s), du plus récent au plus ancien`}</caption>
+        <caption>{`${props.page.items.length} échange(s), du plus récent au plus ancien (heure du Québec)`}</caption>
         <thead>
           <tr>
             <th scope="col">Rang</th>
@@ -125,6 +125,7 @@ function TurnTable(props: { page: TurnPage; nextHref: string | null }) {
                 {t.status === "withdrawn" ? <span class="badge bad">retiré</span> : null}
                 {t.flagged ? <span class="badge warn">signalé</span> : null}
                 {t.purged ? <span class="badge muted">purgé</span> : null}
+                {t.status !== "withdrawn" && !t.flagged && !t.purged ? <span class="muted">publié</span> : null}
               </td>
             </tr>
           ))}
