@@ -117,7 +117,7 @@ describe("the voter widget on the demo party page", () => {
     expect(await answer.getAttribute("lang")).toBe("en");
   });
 
-  it("works with the keyboard alone: Tab to the launcher, Enter, type, Enter, Escape", async () => {
+  it("works with the keyboard alone: Tab to the launcher, Enter, type, Enter, verify, Escape", async () => {
     const { page } = await open("/demo");
     const focusedInWidget = () => page.evaluate(() => document.querySelector("scrutin-widget")?.shadowRoot?.activeElement?.className ?? null);
     for (let i = 0; i < 30 && (await focusedInWidget()) !== "launcher"; i++) await page.keyboard.press("Tab");
@@ -130,8 +130,11 @@ describe("the voter widget on the demo party page", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => widget(page).locator("li.msg.bot").count(), { timeout: 20_000 }).toBe(1);
     expect(await page.evaluate(() => document.querySelector("scrutin-widget")?.shadowRoot?.activeElement?.tagName)).toBe("TEXTAREA");
+    // Shift+Tab reaches the answer's "verify" button; Enter runs the check.
     await page.keyboard.press("Shift+Tab");
-    await page.keyboard.press("Tab");
+    expect(await focusedInWidget()).toBe("verify");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => widget(page).locator(".verify-result").getAttribute("data-result")).toBe("valid");
     await page.keyboard.press("Escape");
     expect(await widget(page).locator(".panel").isHidden()).toBe(true);
     expect(await focusedInWidget()).toBe("launcher");

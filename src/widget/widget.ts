@@ -81,11 +81,11 @@ export class ScrutinWidget {
   }
 
   private wire(): void {
-    const { launcher, closeButton, langButton, panel, form, input } = this.c;
+    const { root, launcher, closeButton, langButton, form, input } = this.c;
     launcher.addEventListener("click", () => (this.isOpen ? this.close() : this.open()));
     closeButton.addEventListener("click", () => this.close());
-    panel.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") {
+    root.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && this.isOpen) {
         e.stopPropagation();
         this.close();
       }
@@ -218,15 +218,16 @@ export class ScrutinWidget {
   private async verify(env: WidgetEnvelope, button: HTMLButtonElement, result: HTMLElement): Promise<void> {
     const s = STRINGS[env.lang];
     const item = this.session.items.find((i) => i.role === "assistant" && i.envelope.id === env.id);
-    if (!item || item.role !== "assistant") return;
-    button.disabled = true;
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+    if (!item || item.role !== "assistant" || button.getAttribute("aria-disabled") === "true") return;
+    button.setAttribute("aria-disabled", "true");
     result.removeAttribute("data-result");
     result.textContent = s.verifying;
     this.keys ??= fetchKeys(this.opts.api);
     const keys = await this.keys;
     if (!keys) this.keys = null;
     const r = keys ? await verifyEnvelope(item.raw, keys) : ({ status: "unavailable", reason: "network" } as const);
-    button.disabled = false;
+    button.removeAttribute("aria-disabled");
     result.setAttribute("data-result", r.status);
     const text = r.status === "valid" ? s.verifyValid(r.keyId) : r.status === "invalid" ? s.verifyInvalid : s.verifyUnavailable(r.reason === "network" ? s.networkError : r.reason);
     result.replaceChildren(text, " ", h("a", { href: `${this.opts.api}/verify?lang=${env.lang}`, target: "_blank", rel: "noopener noreferrer" }, s.verifyMore, h("span", { class: "sr-only" }, ` ${s.newTab}`)));
