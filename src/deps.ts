@@ -17,15 +17,34 @@ import { loadIndex, type LoadedIndex } from "./ingest/build-index.js";
 import { HashingEmbeddings, RemoteEmbeddings } from "./ingest/embed.js";
 import { AuditLog } from "./log/audit-log.js";
 import { CheckpointWriter } from "./log/checkpoint.js";
+import { buildWidgetBundles } from "./bundle/build-widget.js";
+import { loadChangelog } from "./pages/changelog.js";
+import { transparencyFacts } from "./pages/transparency-facts.js";
 import { loadOrCreateSigner } from "./seal/keys.js";
 import type { AppDeps } from "./serve/app.js";
+import { siteRoutes } from "./serve/pages.js";
+import type { WidgetBundles } from "./serve/widget.js";
 
 export interface Runtime {
   deps: AppDeps;
   index: LoadedIndex;
   config: Config;
   audit: AuditService;
+  /** The widget's browser bundles, built once on first use (the Node server warms them at start). */
+  widgetBundles: () => Promise<WidgetBundles>;
   close: () => Promise<void>;
+}
+
+/** Builds once; a failed build is retried on the next call rather than cached. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => {
+    p ??= fn().catch((err: unknown) => {
+      p = null;
+      throw err;
+    });
+    return p;
+  };
 }
 
 /**
@@ -74,10 +93,11 @@ export function makeComposer(config: Config): Composer {
 /** The composition root: configuration in, every adapter wired once. */
 export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {}): Promise<Runtime> {
   const { embeddings, id: embedderId } = makeEmbeddings(config);
-  const [index, db, signer] = await Promise.all([
+  const [index, db, signer, changelog] = await Promise.all([
     loadIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embeddings, embedderId }),
     opts.db ? Promise.resolve(opts.db) : openStore(config),
     loadOrCreateSigner(config.DATA_DIR, config.SIGNING_KEY_JWK),
+    loadChangelog(config.CORPUS_DIR),
   ]);
   const log = await AuditLog.open(db);
   const now = () => new Date();
@@ -97,6 +117,13 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
   await audit.checkpoint();
   const fallback = new ExtractiveComposer();
   const composer = makeComposer(config);
+  const widgetBundles = once(buildWidgetBundles);
+  const publicKeys = async () => {
+    const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
+    return stored.length > 0 ? stored : [signer.publicJwk];
+  };
+  const facts = transparencyFacts(config, { version: index.corpusVersion, documents: index.documents }, changelog);
+  const site = siteRoutes({ facts, publicKeys, bundles: widgetBundles, demo: { enabled: config.DEMO_PAGE, partyName: config.PARTY_NAME.trim() || "Parti démo" } });
   const deps: AppDeps = {
     retriever: index.retriever,
     corpusVersion: index.corpusVersion,
@@ -107,10 +134,6 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
     links: { partyPlatformUrl: config.PARTY_PLATFORM_URL },
     now,
     newId: () => randomUUID(),
-    mount: (app) => {
-      app.route("/", auditApi(audit));
-      app.route("/", auditUi(audit));
-    },
     health: async () => {
       const storeOk = await log.ping();
       return {
@@ -122,9 +145,11 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
         },
       };
     },
-    publicKeys: async () => {
-      const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
-      return stored.length > 0 ? stored : [signer.publicJwk];
+    publicKeys,
+    mount: (app) => {
+      app.route("/", site);
+      app.route("/", auditApi(audit));
+      app.route("/", auditUi(audit));
     },
   };
   return {
@@ -132,6 +157,7 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
     index,
     config,
     audit,
+    widgetBundles,
     close: async () => {
       // A last signed checkpoint, so the final rows are covered when the service stops.
       try {
