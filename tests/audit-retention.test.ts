@@ -37,14 +37,13 @@ describe("data-subject erasure and retention purge (embedded store on disk)", ()
   const ERASED = "Saint-Zorglub-des-Grenouilles";
   const KEPT = "Lac-Quintessence-du-Nord";
   let erased: { id: string; conversationId: string };
-  let kept: { id: string; conversationId: string };
 
   beforeAll(async () => {
     srv = await startTestServer({}, { disk: true });
     admin = await token(srv, "admin");
     erased = await chat(srv, `Qui va gagner l'élection à ${ERASED}?`);
     await chat(srv, `Et qui va perdre à ${ERASED}?`, erased.conversationId);
-    kept = await chat(srv, `Qui va gagner l'élection à ${KEPT}?`);
+    await chat(srv, `Qui va gagner l'élection à ${KEPT}?`);
   });
   afterAll(async () => {
     await srv?.close();

@@ -5,12 +5,11 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { SqlExecutor } from "../adapters/sql.js";
 import { canonicalJson } from "./chain.js";
-import { checkpointValid, type SourcedCheckpoint } from "./checkpoint.js";
+import { checkpointValid, type Checkpoint, type SourcedCheckpoint } from "./checkpoint.js";
 import { EventTypeSchema, type StoredEvent } from "./event.js";
 import { BUNDLE_FORMAT, ExportRowSchema, ManifestSchema, writeBundle, type ExportOptions, type Manifest } from "./export.js";
 import { JwkSetSchema, KeyRing } from "./keyring.js";
 import { verifyChain, type Issue, type VerifyReport } from "./verify.js";
-import type { Checkpoint } from "./checkpoint.js";
 import type { Signer } from "../seal/sign.js";
 
 type WriteOpts = ExportOptions & { signer: Signer; head: Checkpoint; keys: unknown[]; now: Date };
