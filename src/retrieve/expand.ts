@@ -39,6 +39,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     // Special voting, ballot, dates, divisions, financing, disinformation, contact, institution,
     // municipal and school elections (corpus-b documents).
     [/\bhospitalis|\bhospitalier/, "hôpital bureau de vote itinérant chambre"],
+    [/\bbraille\b|\bgabarit/, "gabarit de vote en braille trousse d'accessibilité"],
     [/\bcomtes\b/, "circonscription électorale"],
     [/\bprison|\bdetenus?\b|\bdetention\b|\bincarcer/, "personne détenue établissement de détention"],
     [/\bpartielles?\b/, "élection partielle siège vacant"],
@@ -58,6 +59,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bappel automatise|\brobocall|\breporte/, "appel automatisé report élection"],
     [/\bsignaler|\bdenoncer|\bplainte/, "signaler plaintes Élections Québec"],
     [/\bcarte electorale|\bredecoupage|\blimites? des circonscriptions/, "carte électorale circonscriptions"],
+    [/\bcompagnies?\b|\bentreprises?\b|\bsyndicats?\b|\bpersonnes? morales?\b/, "entreprises compagnies personnes morales contribution politique interdit"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
@@ -88,6 +90,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     // Special voting, ballot, dates, divisions, financing, disinformation, contact, institution,
     // municipal and school elections (corpus-b documents).
     [/\bhospitali[sz]ed\b/, "hospital mobile polling station room"],
+    [/\bbraille\b|\btemplate\b/, "braille voting template accessibility kit"],
     [/\bjail\b|\bprison\b|\binmates?\b|\bincarcerated\b/, "detention facility detained person"],
     [/\bby[- ]?elections?\b/, "by-election vacant seat"],
     [/\bleave the house\b|\bhousebound\b|\bbedridden\b|\bcan'?t get out\b/, "vote at home unable to move about health reasons"],
@@ -107,6 +110,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\brobocall|\bautomated call/, "automated calls robocalls"],
     [/\breport\b|\bflag\b|\bcomplain/, "report complaints form Élections Québec"],
     [/\belectoral map\b|\bnew map\b|\bredistribution\b|\bredrawn\b|\bboundaries\b/, "electoral map divisions"],
+    [/\bcompan(y|ies)\b|\bcorporations?\b|\bunions?\b|\blegal persons?\b/, "companies corporations legal persons political contributions forbidden"],
   ],
 };
 
