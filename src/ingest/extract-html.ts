@@ -10,11 +10,11 @@ import { tidyMarkdown } from "./tidy-markdown.js";
  * on a short official page a cookie banner can outscore the article itself.
  */
 const CHROME = [
-  "script", "style", "noscript", "template", "iframe", "svg", "form", "button", "dialog", "nav", "aside",
+  "script", "style", "noscript", "template", "iframe", "svg", "form", "dialog", "nav", "aside",
   "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]", "[role=dialog]", "[role=alertdialog]",
   "[aria-label*=breadcrumb i]", "[aria-label*=ariane i]", "[class*=breadcrumb i]", "[id*=breadcrumb i]",
   "[class*=cookie i]", "[id*=cookie i]", "[class*=consent i]", "[id*=consent i]", "[class*=gdpr i]",
-  "[class*=skip-link i]", "[class*=share i]", "[class*=social i]", "[hidden]", "[aria-hidden=true]",
+  "[class*=skip-link i]", "[class*=share i]", "[class*=social i]",
 ].join(", ");
 
 const DATE_METAS = [
@@ -49,6 +49,16 @@ export function extractHtml(source: string, html: string, baseUrl?: string): Ext
 
 function stripChrome(document: Doc): void {
   for (const el of [...document.querySelectorAll(CHROME)]) el.remove();
+  // Accordion questions are buttons (<h3><button>Question?</button></h3>) and their answers
+  // collapsed panels: an official FAQ's answers are content, so keep the question's text and
+  // show the panels (Readability skips hidden nodes).
+  for (const el of [...document.querySelectorAll("button")]) el.replaceWith(document.createTextNode(el.textContent ?? ""));
+  for (const el of [...document.querySelectorAll('[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i]')]) {
+    if (text(el) === "") continue;
+    el.removeAttribute("hidden");
+    el.removeAttribute("aria-hidden");
+    el.removeAttribute("style");
+  }
   // Page-level header and footer are chrome; an article's own header holds its title.
   for (const el of [...document.querySelectorAll("header, footer")]) {
     if (!el.parentElement?.closest("main, article, [role=main]")) el.remove();

@@ -66,6 +66,8 @@ describe("ingest of saved official pages", () => {
     expect(content).toContain("1. présenter deux documents à votre nom, dont un avec votre photo;");
     expect(content).toContain("### Exemples de documents");
     expect(content).toContain("[Nous joindre](https://www.electionsquebec.qc.ca/nous-joindre/)");
+    // A collapsed accordion (question in a button, answer in a hidden panel) is content too.
+    expect(content).toContain("### Dois-je apporter mon avis d’inscription pour voter?\n\nNon. L’avis d’inscription n’est pas obligatoire pour voter,");
     // Site chrome does not.
     for (const chrome of ["témoins", "cookies", "Accepter", "Passer au contenu", "Menu principal", "Comprendre les élections", "Accueil", "›", "Rechercher", "Partager", "Facebook", "Dans la même section", "Plan du site", "Tous droits réservés", "1045, avenue"]) {
       expect(text, chrome).not.toContain(chrome);
