@@ -131,8 +131,9 @@ describe("empty sections", () => {
     expect(emptySections("# T\n\nIntro.\n\n## A\nText.\n\n## B\n\n## C\n### C1\nText.\n\n## D\n")).toEqual(["B", "D"]);
   });
 
-  it("finds a heading without a title", () => {
+  it("finds a heading without a title, and takes #word for text, not a heading", () => {
     expect(emptySections("## \nText.")).toEqual(["(heading without a title)"]);
+    expect(emptySections("## A\n#Élections2026 on social media\n\n## B\nText.")).toEqual([]);
   });
 });
 

@@ -75,22 +75,25 @@ function documentIssues(d: CorpusDocument, today: string, maxAgeDays: number): I
 
 /** Headings with no text under them before the next heading of the same or a higher level. */
 export function emptySections(body: string): string[] {
+  // An ATX heading needs a space after its #s ("#hashtag" is text); "##" alone is an empty heading.
+  const HEADING = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$/;
   const lines = body.split("\n");
   const empty: string[] = [];
   lines.forEach((line, i) => {
-    const h = /^(#{1,6})\s*(.*?)\s*#*$/.exec(line);
+    const h = HEADING.exec(line);
     if (!h) return;
     const level = h[1]!.length;
+    const title = h[2] ?? "";
     let hasText = false;
     for (const next of lines.slice(i + 1)) {
-      const nh = /^(#{1,6})\s/.exec(next);
+      const nh = HEADING.exec(next);
       if (nh && nh[1]!.length <= level) break;
       if (next.trim() !== "") {
         hasText = true;
         break;
       }
     }
-    if (!hasText || h[2] === "") empty.push(h[2] || "(heading without a title)");
+    if (!hasText || title === "") empty.push(title || "(heading without a title)");
   });
   return empty;
 }
