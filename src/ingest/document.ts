@@ -22,7 +22,7 @@ export function isOfficialUrl(url: string, domains: readonly string[] = DEFAULT_
 
 const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
+  z.string({ error: "must be a date YYYY-MM-DD" }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
 );
 
 export const TOPICS = [
@@ -44,7 +44,7 @@ export function frontMatterSchema(domains: readonly string[] = DEFAULT_OFFICIAL_
     source_url: z.url().refine((u) => isOfficialUrl(u, domains), `must be a page on an allowlisted official domain (${domains.join(", ")})`),
     source_date: isoDate,
     verified_at: isoDate,
-    topics: z.array(TopicSchema).min(1),
+    topics: z.array(TopicSchema).min(1, "must name at least one topic"),
     translation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(fr|en)$/, "must be <slug>-<lang>"),
     scope: z.enum(["provincial", "municipal", "school", "all"]),
     election: z.string().min(3).optional(),

@@ -32,6 +32,13 @@ describe("draft documents", () => {
     expect(() => parseDocument("corpus/fr/where-to-vote.md", d.text)).toThrow(/draft: this is an unreviewed draft/);
   });
 
+  it("says which fields the reviewer has still to fill once the draft block is gone", () => {
+    const d = buildDraft(src, { sourceUrl: "https://www.electionsquebec.qc.ca/?p=1", origin: "page.html", today: "2026-11-23", slug: "where-to-vote" });
+    const text = d.text.replace(/^draft:\n(?: {2}.*\n)+/m, "").replace(/^source_date:.*$/m, "source_date: 2026-02-23");
+    expect(() => parseDocument("corpus/fr/where-to-vote.md", text)).toThrow("corpus/fr/where-to-vote.md: verified_at: must be a date YYYY-MM-DD");
+    expect(() => parseDocument("corpus/fr/where-to-vote.md", text.replace(/^verified_at:.*$/m, "verified_at: 2026-11-23"))).toThrow("corpus/fr/where-to-vote.md: topics: must name at least one topic");
+  });
+
   it("loads once a reviewer fills it in and removes the draft block", () => {
     const d = buildDraft({ ...src, sourceDate: "2026-02-23" }, { sourceUrl: "https://www.electionsquebec.qc.ca/?p=1", origin: "page.html", today: "2026-11-23", slug: "where-to-vote" });
     const reviewed = d.text
