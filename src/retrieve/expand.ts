@@ -36,6 +36,19 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bquand\b.*\belection|\bdate de l'?election|\bprochaine election/, "date élection générale"],
     [/\bchez (moi|nous)\b|\ba domicile\b|\bpeux pas me deplacer/, "vote à domicile"],
     [/\bdirecteur du scrutin|\bbureau du directeur/, "bureau du directeur du scrutin"],
+    // Eligibility, registration, ID and voting-day words (corpus-a: who-can-vote … polling-place-rules).
+    [/\bportefeuille\b|\bsans pieces?\b|\bsans papiers?\b/, "sans pièce d'identité table de vérification de l'identité"],
+    [/\bpapiers\b|\bpreuves?\b|\bjustificatifs?\b/, "documents"],
+    [/\bgarant\b|\brepondre de moi\b|\bse porter garant\b/, "atteste identité sous serment"],
+    [/\bdomicili|\bma maison\b/, "domicile domicilié circonscription"],
+    [/\brefuge\b|\bmaison d'hebergement\b|\bitineran|\bsans.abri\b|\bsans adresse\b|\bpas d'adresse\b/, "domicile hébergée adresse fixe"],
+    [/\bconjointe?\b|\bmon mari\b|\bma femme\b|\bmon chum\b|\bma blonde\b/, "conjoint parent personne qui habite avec vous"],
+    [/\bcarte jaune\b/, "carte de rappel jaune"],
+    [/\bcuratelle\b|\bcurateur\b|\binapte\b|\btutelle\b|\balzheimer\b|\bdemence\b/, "tutelle jugement droit de vote inapte"],
+    [/\bresidente? permanente?\b|\bimmigrant|\bpas citoyen/, "citoyenneté canadienne"],
+    [/\bdiner\b|\bdejeuner\b|\bsouper\b|\blunch\b/, "repas"],
+    [/\bchandail\b|\bt-?shirt\b|\bmacaron\b|\bpancarte\b|\bdepliant/, "publicité partisane signe"],
+    [/\binternet\b|\btexto\b|\bsms\b/, "voter par Internet texto"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
@@ -63,6 +76,18 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bwhen is the (next )?election\b|\belection date\b|\bnext election\b/, "general election date"],
     [/\bat home\b|\bhomebound\b|\bcan'?t leave (my )?(home|house)\b/, "vote at home"],
     [/\breturning officer\b/, "returning officer's office"],
+    // Eligibility, registration, ID and voting-day words (corpus-a: who-can-vote … polling-place-rules).
+    [/\bwallet\b|\bno id\b|\bwithout (an? )?id\b|\bdon'?t have (any|one|it|id)\b/, "without ID identity verification panel"],
+    [/\bwhere\b/, "address"],
+    [/\bget on the list\b|\bsign up\b|\bget registered\b/, "register entered"],
+    [/\bshelter\b|\bhomeless|\bno fixed address\b|\bno address\b/, "domicile staying fixed address"],
+    [/\bwife\b|\bhusband\b|\bspouse\b|\bpartner\b|\bgirlfriend\b|\bboyfriend\b/, "spouse relative person who lives with you"],
+    [/\byellow card\b/, "yellow reminder card"],
+    [/\bdementia\b|\balzheimer|\bincapable\b|\bguardian|\bcuratorship\b|\btutorship\b/, "tutorship judgment right to vote incapable"],
+    [/\bpermanent resident|\bimmigrant|\bnot a citizen\b|\bpr card\b/, "Canadian citizen"],
+    [/\blunch\b|\bmeal\b|\bdinner\b|\bbreak\b/, "meal time"],
+    [/\bt-?shirt\b|\bbutton\b|\bhat\b|\bpin\b|\bflyers?\b/, "partisan publicity sign"],
+    [/\binternet\b|\btext(ing)?\b|\bsms\b/, "vote online text message"],
   ],
 };
 
