@@ -11,14 +11,33 @@ import type { Config } from "./config/env.js";
 import { loadIndex, type LoadedIndex } from "./ingest/build-index.js";
 import { HashingEmbeddings, RemoteEmbeddings } from "./ingest/embed.js";
 import { AuditLog } from "./log/audit-log.js";
+import { buildWidgetBundles } from "./bundle/build-widget.js";
+import { loadChangelog } from "./pages/changelog.js";
+import { transparencyFacts } from "./pages/transparency-facts.js";
 import { loadOrCreateSigner } from "./seal/keys.js";
 import type { AppDeps } from "./serve/app.js";
+import { siteRoutes } from "./serve/pages.js";
+import type { WidgetBundles } from "./serve/widget.js";
 
 export interface Runtime {
   deps: AppDeps;
   index: LoadedIndex;
   config: Config;
+  /** The widget's browser bundles, built once on first use (the Node server warms them at start). */
+  widgetBundles: () => Promise<WidgetBundles>;
   close: () => Promise<void>;
+}
+
+/** Builds once; a failed build is retried on the next call rather than cached. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => {
+    p ??= fn().catch((err: unknown) => {
+      p = null;
+      throw err;
+    });
+    return p;
+  };
 }
 
 /** Opens the audit store named by the configuration: a Postgres server or embedded PGlite. */
@@ -45,15 +64,23 @@ export function makeComposer(config: Config): Composer {
 /** The composition root: configuration in, every adapter wired once. */
 export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {}): Promise<Runtime> {
   const { embeddings, id: embedderId } = makeEmbeddings(config);
-  const [index, db, signer] = await Promise.all([
+  const [index, db, signer, changelog] = await Promise.all([
     loadIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embeddings, embedderId, domains: config.CORPUS_ALLOWED_DOMAINS }),
     opts.db ? Promise.resolve(opts.db) : openStore(config),
     loadOrCreateSigner(config.DATA_DIR, config.SIGNING_KEY_JWK),
+    loadChangelog(config.CORPUS_DIR),
   ]);
   const log = await AuditLog.open(db);
   await log.registerKey(signer.keyId, signer.publicJwk);
   const fallback = new ExtractiveComposer();
   const composer = makeComposer(config);
+  const widgetBundles = once(buildWidgetBundles);
+  const publicKeys = async () => {
+    const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
+    return stored.length > 0 ? stored : [signer.publicJwk];
+  };
+  const facts = transparencyFacts(config, { version: index.corpusVersion, documents: index.documents }, changelog);
+  const site = siteRoutes({ facts, publicKeys, bundles: widgetBundles, demo: { enabled: config.DEMO_PAGE, partyName: config.PARTY_NAME.trim() || "Parti démo" } });
   const deps: AppDeps = {
     retriever: index.retriever,
     corpusVersion: index.corpusVersion,
@@ -75,10 +102,10 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
         },
       };
     },
-    publicKeys: async () => {
-      const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
-      return stored.length > 0 ? stored : [signer.publicJwk];
+    publicKeys,
+    mount: (app) => {
+      app.route("/", site);
     },
   };
-  return { deps, index, config, close: () => log.close() };
+  return { deps, index, config, widgetBundles, close: () => log.close() };
 }

@@ -8,12 +8,15 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const t0 = performance.now();
   const runtime = await makeRuntime(config);
+  // Build the widget before listening: a broken or oversized bundle stops the start.
+  const bundles = await runtime.widgetBundles();
   const app = createApp(runtime.deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const ms = Math.round(performance.now() - t0);
     console.log(
       `Scrutin listening on http://${config.HOST}:${info.port} (corpus ${runtime.index.corpusVersion}, ${runtime.index.chunks.length} chunks, ` +
-        `index ${runtime.index.built ? "built" : "loaded from cache"}, store ${config.DATABASE_URL ? "postgres" : "pglite"}, composer ${config.COMPOSER}, ready in ${ms} ms)`,
+        `index ${runtime.index.built ? "built" : "loaded from cache"}, store ${config.DATABASE_URL ? "postgres" : "pglite"}, composer ${config.COMPOSER}, ` +
+        `widget.js ${(bundles.widget.gzipBytes / 1024).toFixed(1)} KB gzipped, ready in ${ms} ms)`,
     );
   });
   const shutdown = (signal: string) => {

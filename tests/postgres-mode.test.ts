@@ -41,4 +41,13 @@ describe.skipIf(!DATABASE_URL)("the service with DATABASE_URL (Postgres server m
     const health = (await (await fetch(`${srv.url}/api/health`)).json()) as { store: { dialect: string } };
     expect(health.store.dialect).toBe("postgres");
   });
+
+  it("reports turn statuses from the server's table, a takedown making a turn withdrawn", async () => {
+    const ask = async (message: string) =>
+      EnvelopeSchema.parse(await (await fetch(`${srv.url}/api/chat`, { method: "POST", headers: { accept: "application/json" }, body: JSON.stringify({ message }) })).json());
+    const [a, b] = [await ask("What ID do I need to vote?"), await ask("Quelles sont les heures d'ouverture des bureaux de vote?")];
+    await srv.runtime.deps.log.append({ type: "takedown", eventId: `takedown-${b.id}`, createdAt: new Date().toISOString(), turnId: b.id, header: { reason: "test" }, body: null });
+    const res = await fetch(`${srv.url}/api/turns/status?ids=${a.id},${b.id},unknown-turn-0001`);
+    expect(await res.json()).toEqual({ turns: [{ id: a.id, status: "published" }, { id: b.id, status: "withdrawn" }, { id: "unknown-turn-0001", status: "unknown" }] });
+  });
 });

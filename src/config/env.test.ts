@@ -17,8 +17,19 @@ describe("configuration", () => {
     [{ LLM_BASE_URL: "not a url" }, "LLM_BASE_URL"],
     [{ RETENTION_DAYS: "0" }, "RETENTION_DAYS"],
     [{ CORPUS_ALLOWED_DOMAINS: "https://www.electionsquebec.qc.ca/" }, "CORPUS_ALLOWED_DOMAINS"],
+    [{ PARTY_CONTACT_EMAIL: "not-an-email" }, "PARTY_CONTACT_EMAIL"],
+    [{ PARTY_CONTACT_URL: "javascript:alert(1)" }, "PARTY_CONTACT_URL"],
+    [{ DEMO_PAGE: "maybe" }, "DEMO_PAGE"],
   ])("rejects %o with a message naming %s", (env, name) => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
+  });
+
+  it("serves the demo page unless DEMO_PAGE=off; party contacts are optional", () => {
+    expect(parseConfig({}).DEMO_PAGE).toBe(true);
+    expect(parseConfig({ DEMO_PAGE: "off" }).DEMO_PAGE).toBe(false);
+    const c = parseConfig({ PARTY_CONTACT_EMAIL: " vie-privee@parti.example ", PARTY_CONTACT_URL: "" });
+    expect(c.PARTY_CONTACT_EMAIL).toBe("vie-privee@parti.example");
+    expect(c.PARTY_CONTACT_URL).toBeUndefined();
   });
 
   it("treats an empty optional URL as unset", () => {

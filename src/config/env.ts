@@ -11,6 +11,16 @@ const optionalUrl = z.preprocess(
   z.url().optional(),
 );
 
+const optionalEmail = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+  z.email().optional(),
+);
+
+const onOff = z
+  .enum(["on", "off", "true", "false", "1", "0"])
+  .default("on")
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
 const csv = z
   .string()
   .optional()
@@ -57,6 +67,16 @@ export const ConfigSchema = z
     SIGNING_KEY_JWK: z.string().optional(),
     PARTY_NAME: z.string().default(""),
     PARTY_PLATFORM_URL: optionalUrl,
+    /** How voters reach a person at the deploying party about the assistant and their personal information (Law 25). */
+    PARTY_CONTACT_EMAIL: optionalEmail,
+    PARTY_CONTACT_URL: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+      z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    ),
+    /** Where Scrutin itself and its audit log are hosted, disclosed on the transparency page. */
+    DATA_HOSTING_JURISDICTION: z.string().trim().max(200).default(""),
+    /** Serve the fake party page /demo (and /demo?hostile=1, the shadow-DOM isolation check). */
+    DEMO_PAGE: onOff,
     ALLOWED_ORIGINS: csv,
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

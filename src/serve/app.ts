@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, toErrorBody } from "../contract/errors.js";
 import type { PipelineDeps } from "../pipeline/deps.js";
 import { chatRoutes } from "./chat.js";
+import { turnStatusRoutes } from "./turn-status.js";
 
 export interface AppDeps extends PipelineDeps {
   /** Readiness details for /api/health. */
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route("/", chatRoutes(deps));
+  app.route("/", turnStatusRoutes(deps.log));
   app.get("/api/health", async (c) => {
     const h = await deps.health();
     return c.json({ status: h.ready ? "ok" : "unavailable", ...h.details }, h.ready ? 200 : 503);
