@@ -1,16 +1,22 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { lockFile } from "./adapters/dir-lock.js";
 import { openPglite } from "./adapters/pglite.js";
 import { openPostgres } from "./adapters/postgres.js";
 import type { SqlClient } from "./adapters/sql.js";
 import { ExtractiveComposer } from "./compose/extractive.js";
 import { LlmComposer } from "./compose/llm.js";
 import type { Composer } from "./compose/types.js";
-import type { Config } from "./config/env.js";
+import { auditApi } from "./audit/api.js";
+import { AuditService } from "./audit/service.js";
+import { auditUi } from "./audit/ui.js";
+import { checkpointFile, type Config } from "./config/env.js";
 import { loadIndex, type LoadedIndex } from "./ingest/build-index.js";
 import { HashingEmbeddings, RemoteEmbeddings } from "./ingest/embed.js";
 import { AuditLog } from "./log/audit-log.js";
+import { CheckpointWriter } from "./log/checkpoint.js";
 import { buildWidgetBundles } from "./bundle/build-widget.js";
 import { loadChangelog } from "./pages/changelog.js";
 import { transparencyFacts } from "./pages/transparency-facts.js";
@@ -23,6 +29,7 @@ export interface Runtime {
   deps: AppDeps;
   index: LoadedIndex;
   config: Config;
+  audit: AuditService;
   /** The widget's browser bundles, built once on first use (the Node server warms them at start). */
   widgetBundles: () => Promise<WidgetBundles>;
   close: () => Promise<void>;
@@ -40,9 +47,31 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** Opens the audit store named by the configuration: a Postgres server or embedded PGlite. */
-export async function openStore(config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): Promise<SqlClient> {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(path.join(config.DATA_DIR, "audit"));
+/**
+ * Opens the audit store named by the configuration: a Postgres server, or embedded PGlite
+ * in DATA_DIR/audit under an exclusive lock file (PGlite serves one process at a time;
+ * a second opener gets a StoreLockedError naming the holder).
+ */
+export async function openStore(config: Pick<Config, "DATABASE_URL" | "DATA_DIR">, purpose = "scrutin server"): Promise<SqlClient> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const release = await lockFile(path.join(config.DATA_DIR, "audit.lock"), purpose);
+  try {
+    const db = await openPglite(path.join(config.DATA_DIR, "audit"));
+    return {
+      ...db,
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (err) {
+    await release();
+    throw err;
+  }
 }
 
 export function makeEmbeddings(config: Config) {
@@ -71,7 +100,21 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
     loadChangelog(config.CORPUS_DIR),
   ]);
   const log = await AuditLog.open(db);
-  await log.registerKey(signer.keyId, signer.publicJwk);
+  const now = () => new Date();
+  await log.registerKey(signer.keyId, signer.publicJwk, now());
+  const audit = new AuditService({
+    log,
+    signer,
+    checkpoints: new CheckpointWriter(log, signer, checkpointFile(config), now),
+    chunks: index.retriever.chunks,
+    corpusVersion: index.corpusVersion,
+    retentionDays: config.RETENTION_DAYS,
+    sessionMinutes: config.AUDIT_SESSION_MINUTES,
+    now,
+    newId: () => randomUUID(),
+  });
+  // A signed checkpoint from the start, so /api/audit/head always has one to publish.
+  await audit.checkpoint();
   const fallback = new ExtractiveComposer();
   const composer = makeComposer(config);
   const widgetBundles = once(buildWidgetBundles);
@@ -89,7 +132,7 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
     signer,
     log,
     links: { partyPlatformUrl: config.PARTY_PLATFORM_URL },
-    now: () => new Date(),
+    now,
     newId: () => randomUUID(),
     health: async () => {
       const storeOk = await log.ping();
@@ -105,7 +148,24 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
     publicKeys,
     mount: (app) => {
       app.route("/", site);
+      app.route("/", auditApi(audit));
+      app.route("/", auditUi(audit));
     },
   };
-  return { deps, index, config, widgetBundles, close: () => log.close() };
+  return {
+    deps,
+    index,
+    config,
+    audit,
+    widgetBundles,
+    close: async () => {
+      // A last signed checkpoint, so the final rows are covered when the service stops.
+      try {
+        await log.flush();
+        await audit.checkpoint();
+      } finally {
+        await log.close();
+      }
+    },
+  };
 }

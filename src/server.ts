@@ -1,5 +1,7 @@
 import { serve } from "@hono/node-server";
+import { StoreLockedError } from "./adapters/dir-lock.js";
 import { ConfigError, parseConfig } from "./config/env.js";
+import { startAuditTasks } from "./audit/tasks.js";
 import { makeRuntime } from "./deps.js";
 import { createApp } from "./serve/app.js";
 
@@ -11,6 +13,11 @@ async function main(): Promise<void> {
   // Build the widget before listening: a broken or oversized bundle stops the start.
   const bundles = await runtime.widgetBundles();
   const app = createApp(runtime.deps);
+  const tasks = startAuditTasks(runtime.audit, {
+    checkpointSeconds: config.AUDIT_CHECKPOINT_SECONDS,
+    purgeMinutes: config.AUDIT_PURGE_INTERVAL_MINUTES,
+    report: (msg, err) => (err ? console.error(msg, err) : console.log(msg)),
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const ms = Math.round(performance.now() - t0);
     console.log(
@@ -22,7 +29,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing in-flight requests and flushing the audit log`);
     server.close(() => {
-      runtime.close().then(() => process.exit(0), (err) => {
+      tasks.stop().then(() => runtime.close()).then(() => process.exit(0), (err) => {
         console.error(err);
         process.exit(1);
       });
@@ -33,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof StoreLockedError ? err.message : err);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_OFFICIAL_DOMAINS } from "../ingest/document.js";
 
@@ -79,6 +80,14 @@ export const ConfigSchema = z
     DEMO_PAGE: onOff,
     ALLOWED_ORIGINS: csv,
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** How often the server looks for expired texts to purge. */
+    AUDIT_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+    /** How often the server signs a checkpoint of the chain head (only when it moved). */
+    AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Append-only checkpoint file, outside the database; default DATA_DIR/audit-checkpoints.jsonl. */
+    AUDIT_CHECKPOINT_FILE: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().optional()),
+    /** Lifetime of an auditor's browser session. */
+    AUDIT_SESSION_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {
@@ -113,4 +122,9 @@ export function parseCorpusConfig(env: Record<string, string | undefined>): Corp
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/** Where signed checkpoints of the audit chain are appended (outside the database). */
+export function checkpointFile(config: Pick<Config, "AUDIT_CHECKPOINT_FILE" | "DATA_DIR">): string {
+  return config.AUDIT_CHECKPOINT_FILE ?? path.join(config.DATA_DIR, "audit-checkpoints.jsonl");
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, expose: true },
   unauthorized: { status: 401, expose: true },
   forbidden: { status: 403, expose: true },
+  conflict: { status: 409, expose: true },
   rate_limited: { status: 429, expose: true },
   not_acceptable: { status: 406, expose: true },
   unavailable: { status: 503, expose: true },

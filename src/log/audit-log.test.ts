@@ -95,9 +95,23 @@ describe.each(backends)("audit log on %s", (_name, open) => {
     expect(await readTurn(log, "no-such-turn")).toBeNull();
   });
 
-  it("detects an edited row when hashes are re-derived", async () => {
+  it("refuses edits, deletions and truncation, and lets only a body be blanked", async () => {
     const log = logs[0]!;
-    await log.db.query("UPDATE audit_events SET body = replace(body, 'question 5', 'question 6') WHERE turn_id = 't-5'");
+    await expect(log.db.query("UPDATE audit_events SET body = replace(body, 'question 5', 'question 6') WHERE turn_id = 't-5'")).rejects.toThrow(/append-only/);
+    await expect(log.db.query("UPDATE audit_events SET turn_id = 'x' WHERE turn_id = 't-5'")).rejects.toThrow(/append-only/);
+    await expect(log.db.query("DELETE FROM audit_events WHERE turn_id = 't-5'")).rejects.toThrow(/append-only/);
+    await expect(log.db.query("TRUNCATE audit_events")).rejects.toThrow(/append-only/);
+    await log.db.query("UPDATE audit_events SET body = NULL WHERE turn_id = 't-6'");
+    expect(await chainIsIntact(log)).toBe(true);
+  });
+
+  it("detects an edited row when hashes are re-derived (by someone who bypassed the guard)", async () => {
+    const log = logs[0]!;
+    await log.db.transaction(async (tx) => {
+      // The database owner can switch triggers off: the hash chain is what catches this.
+      await tx.query("SET LOCAL session_replication_role = replica");
+      await tx.query("UPDATE audit_events SET body = replace(body, 'question 5', 'question 6') WHERE turn_id = 't-5'");
+    });
     expect(await chainIsIntact(log)).toBe(false);
   });
 });

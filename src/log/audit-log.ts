@@ -56,7 +56,21 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Runs `fn` in one transaction holding the chain lock, with `append` adding events to
+   * the chain inside that same transaction: a purge and the event recording it commit
+   * together or not at all. Do not call `this.append` from `fn` (it would wait on itself).
+   */
+  async transact<T>(fn: (tx: SqlExecutor, append: (events: NewEvent[]) => Promise<StoredEvent[]>) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error("audit log is closed");
+    return this.db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
+      return fn(tx, (events) => this.insertBatch(tx, events));
+    });
+  }
+
   private async insertBatch(tx: SqlExecutor, events: NewEvent[]): Promise<StoredEvent[]> {
+    if (events.length === 0) return [];
     await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
     const head = await tx.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
     let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
@@ -86,9 +100,25 @@ export class AuditLog {
     return rows;
   }
 
-  /** Records a public signing key so exports and verification can find it. */
-  async registerKey(kid: string, jwk: unknown): Promise<void> {
-    await this.db.query("INSERT INTO signing_keys (kid, jwk) VALUES ($1, $2) ON CONFLICT (kid) DO NOTHING", [kid, canonicalJson(jwk)]);
+  /**
+   * Records a public signing key and announces it on the chain (a `key` event) before
+   * any answer it signs can be logged, so verification trusts the keys the chain itself
+   * vouches for. Idempotent, and safe when several processes start at once.
+   */
+  async registerKey(kid: string, jwk: unknown, now: Date = new Date()): Promise<void> {
+    await this.transact(async (tx, append) => {
+      await tx.query("INSERT INTO signing_keys (kid, jwk) VALUES ($1, $2) ON CONFLICT (kid) DO NOTHING", [kid, canonicalJson(jwk)]);
+      const r = await tx.query<{ announced: string | null }>("SELECT announced_seq::text AS announced FROM signing_keys WHERE kid = $1 FOR UPDATE", [kid]);
+      if (r.rows[0]?.announced) return;
+      const [event] = await append([{ type: "key", eventId: `key-${kid}`, createdAt: now.toISOString(), header: { kid, jwk }, body: null }]);
+      await tx.query("UPDATE signing_keys SET announced_seq = $1 WHERE kid = $2", [event!.seq, kid]);
+    });
+  }
+
+  /** The last row of the chain: seq 0 and the genesis hash when it is empty. */
+  async head(db: SqlExecutor = this.db): Promise<{ seq: number; hash: string }> {
+    const r = await db.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
+    return r.rows[0] ? { seq: Number(r.rows[0].seq), hash: r.rows[0].hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
   async keys(): Promise<{ kid: string; jwk: string }[]> {
@@ -113,18 +143,8 @@ export class AuditLog {
   }
 
   /** Rows in chain order, in pages, for verification and export. */
-  async *rows(fromSeq = 1, pageSize = 1000): AsyncGenerator<StoredEvent> {
-    let next = fromSeq;
-    for (;;) {
-      const r = await this.db.query<Record<string, unknown>>(
-        `SELECT seq::text AS seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash
-         FROM audit_events WHERE audit_events.seq >= $1 ORDER BY audit_events.seq LIMIT $2`,
-        [next, pageSize],
-      );
-      for (const row of r.rows) yield toStored(row);
-      if (r.rows.length < pageSize) return;
-      next = Number(r.rows[r.rows.length - 1]!.seq) + 1;
-    }
+  rows(fromSeq = 1, pageSize = 1000): AsyncGenerator<StoredEvent> {
+    return storedRows(this.db, { fromSeq, pageSize });
   }
 
   async ping(): Promise<boolean> {
@@ -136,11 +156,35 @@ export class AuditLog {
     }
   }
 
+  /** Resolves once every append queued so far is committed. */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
   /** Waits for queued appends, then closes the database. */
   async close(): Promise<void> {
     this.closed = true;
     while (this.draining) await this.draining;
     await this.db.close();
+  }
+}
+
+export const EVENT_COLUMNS =
+  "seq::text AS seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash";
+
+/** Rows of any executor (a transaction too) in chain order, page by page, up to `toSeq`. */
+export async function* storedRows(db: SqlExecutor, opts: { fromSeq?: number; toSeq?: number; pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
+  const pageSize = opts.pageSize ?? 1000;
+  const last = opts.toSeq ?? Number.MAX_SAFE_INTEGER;
+  let next = opts.fromSeq ?? 1;
+  for (;;) {
+    const r = await db.query<Record<string, unknown>>(
+      `SELECT ${EVENT_COLUMNS} FROM audit_events WHERE audit_events.seq >= $1 AND audit_events.seq <= $2 ORDER BY audit_events.seq LIMIT $3`,
+      [next, last, pageSize],
+    );
+    for (const row of r.rows) yield toStored(row);
+    if (r.rows.length < pageSize) return;
+    next = Number(r.rows[r.rows.length - 1]!.seq) + 1;
   }
 }
 

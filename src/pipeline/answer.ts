@@ -10,6 +10,18 @@ import { assessAnswerability } from "./answerable.js";
 import { retrievalQueryFor } from "./follow-up.js";
 import type { PipelineDeps } from "./deps.js";
 
+/**
+ * One step of composition, for the audit record. `detail` may quote the question or model
+ * text, so only `kinds` (violation names) and details marked `textFree` (made by code from
+ * numbers) go in the header, which outlives retention; the full detail goes in the body.
+ */
+interface TrailStep {
+  step: string;
+  detail: string;
+  kinds?: string[];
+  textFree?: boolean;
+}
+
 export type AnswerEvent = { type: "delta"; text: string } | { type: "reset" };
 
 const TOP_K = 6;
@@ -37,7 +49,7 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
   let composition: Composition;
   let retrieval: Retrieval | null = null;
   let retrievalQuery = guard.redacted;
-  const trail: { step: string; detail: string }[] = [];
+  const trail: TrailStep[] = [];
 
   if (guard.category !== "in_scope") {
     composition = fixed("refusal-v1", refusalText(guard.category, lang, deps.links));
@@ -46,7 +58,7 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     retrievalQuery = retrievalQueryFor(guard.redacted, history, lang);
     retrieval = await deps.retriever.retrieve(retrievalQuery, lang, TOP_K);
     const answerability = assessAnswerability(retrieval);
-    trail.push({ step: "answerability", detail: answerability.reason });
+    trail.push({ step: "answerability", detail: answerability.reason, textFree: true });
     if (!answerability.answerable) {
       composition = fixed("abstain-v1", abstainText(lang), "abstain");
       emit(composition.body);
@@ -86,14 +98,24 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
       model: composition.model,
       promptVersion: composition.promptVersion,
       latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      guard: { category: guard.category, piiKinds: guard.piiKinds, verdicts: guard.verdicts },
+      // The header outlives retention, so it holds no words of the question or answer:
+      // verdict details (a matched phrase) and trail details quoting model text go in the body.
+      guard: { category: guard.category, piiKinds: guard.piiKinds, verdicts: guard.verdicts.map(({ detail: _detail, ...v }) => v) },
       retrieval: retrieval ? summarise(retrieval.hits, retrieval) : null,
-      trail,
+      trail: trail.map((t) => ({ step: t.step, ...(t.kinds ? { kinds: t.kinds } : {}), ...(t.textFree ? { detail: t.detail } : {}) })),
       citations: envelope.citations.map((c) => ({ n: c.n, chunkId: c.chunkId, sourceId: c.sourceId, url: c.url })),
       envelopeHash: sha256Hex(canonicalJson(envelope)),
       keyId: envelope.signature.keyId,
     },
-    body: { question: guard.redacted, retrievalQuery, envelope },
+    body: {
+      question: guard.redacted,
+      retrievalQuery,
+      envelope,
+      diagnostics: {
+        verdicts: guard.verdicts.filter((v) => v.detail !== undefined).map((v) => ({ name: v.name, detail: v.detail })),
+        trail: trail.map((t) => ({ step: t.step, detail: t.detail })),
+      },
+    },
   });
   return envelope;
 }
@@ -109,14 +131,14 @@ async function composeChecked(
   input: Parameters<Composer["compose"]>[0],
   emit: (t: string) => void,
   reset: () => void,
-  trail: { step: string; detail: string }[],
+  trail: TrailStep[],
 ): Promise<Composition> {
   let violations: Violation[] = [];
   try {
     const c = await composer.compose(input, emit);
     violations = verifyComposition(c, input.hits);
     if (violations.length === 0) return c;
-    trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500) });
+    trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500), kinds: violations.map((v) => v.kind) });
   } catch (err) {
     trail.push({ step: `${composer.name}.failed`, detail: err instanceof Error ? err.message.slice(0, 300) : String(err) });
   }
@@ -126,12 +148,12 @@ async function composeChecked(
   const again = verifyComposition(c, input.hits);
   if (again.length === 0) return c;
   reset();
-  trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(",") });
+  trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(","), kinds: again.map((v) => v.kind) });
   return abstention(trail, again);
 }
 
-function abstention(trail: { step: string; detail: string }[], v: Violation[]): Composition {
-  trail.push({ step: "abstain", detail: `${v.length} violation(s)` });
+function abstention(trail: TrailStep[], v: Violation[]): Composition {
+  trail.push({ step: "abstain", detail: `${v.length} violation(s)`, textFree: true });
   return fixed("abstain-v1", "", "abstain");
 }
 

@@ -19,12 +19,13 @@ export interface TestServer {
 
 /**
  * The real service on an ephemeral port: fixture corpus, in-memory PGlite (unless
- * DATABASE_URL-style env is passed), a fresh data directory. Env entries override.
+ * DATABASE_URL-style env is passed, or `disk` asks for PGlite files in DATA_DIR/audit as
+ * in production), a fresh data directory. Env entries override.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, opts: { disk?: boolean } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-test-"));
   const config = parseConfig({ DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, PORT: "0", ...env });
-  const runtime = await makeRuntime(config, config.DATABASE_URL ? {} : { db: await openPglite() });
+  const runtime = await makeRuntime(config, config.DATABASE_URL || opts.disk ? {} : { db: await openPglite() });
   const app = createApp(runtime.deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
