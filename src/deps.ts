@@ -94,7 +94,7 @@ export function makeComposer(config: Config): Composer {
 export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {}): Promise<Runtime> {
   const { embeddings, id: embedderId } = makeEmbeddings(config);
   const [index, db, signer, changelog] = await Promise.all([
-    loadIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embeddings, embedderId }),
+    loadIndex({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embeddings, embedderId, domains: config.CORPUS_ALLOWED_DOMAINS }),
     opts.db ? Promise.resolve(opts.db) : openStore(config),
     loadOrCreateSigner(config.DATA_DIR, config.SIGNING_KEY_JWK),
     loadChangelog(config.CORPUS_DIR),

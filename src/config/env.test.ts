@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "./env.js";
+import { parseConfig, parseCorpusConfig } from "./env.js";
 
 describe("configuration", () => {
   it("has working defaults: the embedded store in ./data and the offline composer", () => {
@@ -16,6 +16,7 @@ describe("configuration", () => {
     [{ COMPOSER: "llm" }, "LLM_BASE_URL"],
     [{ LLM_BASE_URL: "not a url" }, "LLM_BASE_URL"],
     [{ RETENTION_DAYS: "0" }, "RETENTION_DAYS"],
+    [{ CORPUS_ALLOWED_DOMAINS: "https://www.electionsquebec.qc.ca/" }, "CORPUS_ALLOWED_DOMAINS"],
     [{ PARTY_CONTACT_EMAIL: "not-an-email" }, "PARTY_CONTACT_EMAIL"],
     [{ PARTY_CONTACT_URL: "javascript:alert(1)" }, "PARTY_CONTACT_URL"],
     [{ DEMO_PAGE: "maybe" }, "DEMO_PAGE"],
@@ -33,5 +34,15 @@ describe("configuration", () => {
 
   it("treats an empty optional URL as unset", () => {
     expect(parseConfig({ DATABASE_URL: "", LLM_BASE_URL: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("allows corpus sources from the official domains unless CORPUS_ALLOWED_DOMAINS replaces them", () => {
+    expect(parseConfig({}).CORPUS_ALLOWED_DOMAINS).toEqual(["electionsquebec.qc.ca", "elections.quebec", "legisquebec.gouv.qc.ca"]);
+    expect(parseConfig({ CORPUS_ALLOWED_DOMAINS: " ElectionsQuebec.qc.ca , elections.quebec " }).CORPUS_ALLOWED_DOMAINS).toEqual(["electionsquebec.qc.ca", "elections.quebec"]);
+  });
+
+  it("parses the corpus tools' settings alone, so an LLM misconfiguration does not block them", () => {
+    expect(parseCorpusConfig({ COMPOSER: "llm", CORPUS_DIR: "/srv/corpus" })).toEqual({ CORPUS_DIR: "/srv/corpus", CORPUS_ALLOWED_DOMAINS: ["electionsquebec.qc.ca", "elections.quebec", "legisquebec.gouv.qc.ca"] });
+    expect(() => parseCorpusConfig({ CORPUS_ALLOWED_DOMAINS: "not a domain" })).toThrow(/CORPUS_ALLOWED_DOMAINS: must be comma-separated domain names/);
   });
 });

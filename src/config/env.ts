@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_OFFICIAL_DOMAINS } from "../ingest/document.js";
 
 /**
  * The service's configuration, parsed once from the environment at start-up.
@@ -26,12 +27,28 @@ const csv = z
   .optional()
   .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0));
 
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** Domains a corpus source may come from; an entry also admits its subdomains. */
+export const DomainListSchema = csv
+  .transform((list) => list.map((d) => d.toLowerCase()))
+  .refine((list) => list.every((d) => HOSTNAME.test(d)), {
+    message: "must be comma-separated domain names without scheme or path (e.g. electionsquebec.qc.ca,elections.quebec)",
+  })
+  .transform((list): string[] => (list.length > 0 ? list : [...DEFAULT_OFFICIAL_DOMAINS]));
+
+const corpusFields = {
+  CORPUS_DIR: z.string().min(1).default("./corpus"),
+  /** Official domains that corpus sources must come from (replaces the default list when set). */
+  CORPUS_ALLOWED_DOMAINS: DomainListSchema,
+};
+
 export const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     HOST: z.string().min(1).default("127.0.0.1"),
     DATA_DIR: z.string().min(1).default("./data"),
-    CORPUS_DIR: z.string().min(1).default("./corpus"),
+    ...corpusFields,
     DATABASE_URL: optionalUrl.refine((u) => u === undefined || /^postgres(ql)?:\/\//.test(u), {
       message: "must be a postgres:// or postgresql:// URL",
     }),
@@ -91,6 +108,17 @@ export class ConfigError extends Error {
 /** Parses an environment map; throws a ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/** The part of the configuration the corpus tools need, so an LLM setting cannot block them. */
+export const CorpusConfigSchema = z.object(corpusFields);
+export type CorpusConfig = z.infer<typeof CorpusConfigSchema>;
+
+export function parseCorpusConfig(env: Record<string, string | undefined>): CorpusConfig {
+  const result = CorpusConfigSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

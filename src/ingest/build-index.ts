@@ -35,8 +35,10 @@ export async function loadIndex(opts: {
   dataDir: string;
   embeddings: EmbeddingsInterface;
   embedderId: string;
+  /** The configured allowlist of official source domains (the default list when absent). */
+  domains?: readonly string[];
 }): Promise<LoadedIndex> {
-  const documents = await loadCorpus(opts.corpusDir);
+  const documents = await loadCorpus(opts.corpusDir, opts.domains);
   const version = corpusVersion(documents);
   const dir = path.join(opts.dataDir, "index", `${version}-${opts.embedderId.replace(/[^a-z0-9.-]/gi, "_")}`);
   const cached = await readCached(dir, opts.embeddings);

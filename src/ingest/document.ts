@@ -22,7 +22,7 @@ export function isOfficialUrl(url: string, domains: readonly string[] = DEFAULT_
 
 const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
+  z.string({ error: "must be a date YYYY-MM-DD" }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"),
 );
 
 export const TOPICS = [
@@ -32,18 +32,26 @@ export const TOPICS = [
   "institution",
 ] as const;
 
-export const FrontMatterSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(fr|en)$/, "must be <slug>-<lang>"),
-  lang: LangSchema,
-  title: z.string().trim().min(3),
-  source_url: z.url().refine((u) => isOfficialUrl(u), "must be a page on an official domain"),
-  source_date: isoDate,
-  verified_at: isoDate,
-  topics: z.array(z.enum(TOPICS)).min(1),
-  translation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(fr|en)$/, "must be <slug>-<lang>"),
-  scope: z.enum(["provincial", "municipal", "school", "all"]),
-  election: z.string().min(3).optional(),
-});
+export const TopicSchema = z.enum(TOPICS);
+export type Topic = z.infer<typeof TopicSchema>;
+
+/** The front matter of a corpus document whose source must be on one of `domains`. */
+export function frontMatterSchema(domains: readonly string[] = DEFAULT_OFFICIAL_DOMAINS) {
+  return z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(fr|en)$/, "must be <slug>-<lang>"),
+    lang: LangSchema,
+    title: z.string().trim().min(3),
+    source_url: z.url().refine((u) => isOfficialUrl(u, domains), `must be a page on an allowlisted official domain (${domains.join(", ")})`),
+    source_date: isoDate,
+    verified_at: isoDate,
+    topics: z.array(TopicSchema).min(1, "must name at least one topic"),
+    translation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(fr|en)$/, "must be <slug>-<lang>"),
+    scope: z.enum(["provincial", "municipal", "school", "all"]),
+    election: z.string().min(3).optional(),
+  });
+}
+
+export const FrontMatterSchema = frontMatterSchema();
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
 /** A corpus document after parsing: front matter plus its Markdown body. */

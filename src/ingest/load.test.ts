@@ -27,6 +27,12 @@ describe("corpus loading", () => {
     expect(() => parseDocument("corpus/fr/identification.md", text)).toThrow(new RegExp(`corpus/fr/identification\\.md: ${field}`));
   });
 
+  it("checks source URLs against the configured allowlist", () => {
+    const text = good.replace(/source_url: .*/, "source_url: https://www.elections.quebec/comprendre/");
+    expect(parseDocument("corpus/fr/identification.md", text, ["elections.quebec"]).source_url).toBe("https://www.elections.quebec/comprendre/");
+    expect(() => parseDocument("corpus/fr/identification.md", good, ["elections.quebec"])).toThrow(/identification\.md: source_url: must be a page on an allowlisted official domain \(elections\.quebec\)/);
+  });
+
   it("rejects a document with no front matter at all", () => {
     expect(() => parseDocument("corpus/fr/x.md", "# Title\n\nSome body text that is long enough to count.")).toThrow(/x\.md: front matter: is missing/);
   });
