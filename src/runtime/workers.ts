@@ -1,0 +1,177 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { openPostgresClient } from "../adapters/postgres-client.js";
+import type { SqlClient } from "../adapters/sql.js";
+import { ExtractiveComposer } from "../compose/extractive.js";
+import { LlmComposer } from "../compose/llm.js";
+import type { Composer } from "../compose/types.js";
+import { AppError, toErrorBody } from "../contract/errors.js";
+import { ConfigError, parseConfig, type Config } from "../config/env.js";
+import { HashingEmbeddings, RemoteEmbeddings } from "../ingest/embed.js";
+import { AuditLog } from "../log/audit-log.js";
+import { openPortableIndex, type PortableIndex } from "../retrieve/portable-index.js";
+import { parsePrivateJwk } from "../seal/private-jwk.js";
+import { createSigner, type Signer } from "../seal/sign.js";
+import { createApp, type AppDeps } from "../serve/app.js";
+
+/** The Hyperdrive binding's shape (the part used here). */
+export interface HyperdriveBinding {
+  connectionString: string;
+}
+
+/** The Worker's bindings: Hyperdrive, the signing-key secret, and plain-text vars read by src/config/env.ts. */
+export interface WorkerEnv {
+  HYPERDRIVE?: HyperdriveBinding;
+  SIGNING_KEY_JWK?: string;
+  [name: string]: unknown;
+}
+
+export interface WorkerContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/** The bundled index artifact (dist/worker-index: manifest.json, vectors.bin). */
+export interface WorkerArtifact {
+  manifest: unknown;
+  vectors: ArrayBuffer;
+}
+
+/** What one isolate builds once and every request shares: nothing here holds a socket. */
+interface Isolate {
+  config: Config;
+  index: PortableIndex;
+  signer: Signer;
+  composer: Composer;
+  fallback: ExtractiveComposer;
+  /** Set once migrations ran and the signing key is announced on the chain. */
+  storeReady: boolean;
+}
+
+/** Same embedders as the Node composition root (src/deps.ts), without its Node-only imports. */
+function embedder(config: Config) {
+  if (config.EMBEDDINGS === "openai") {
+    const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY ?? "none" });
+    return { embeddings: new RemoteEmbeddings(provider.embedding(config.EMBEDDINGS_MODEL)), id: `openai-${config.EMBEDDINGS_MODEL}` };
+  }
+  return { embeddings: new HashingEmbeddings(), id: HashingEmbeddings.id };
+}
+
+function composerFor(config: Config): Composer {
+  if (config.COMPOSER === "llm") {
+    const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none" });
+    return new LlmComposer(provider.chat(config.LLM_MODEL), config.LLM_MODEL, config.LLM_TIMEOUT_MS);
+  }
+  return new ExtractiveComposer();
+}
+
+/** The Worker's configuration: its string vars and secrets through the same schema as Node, the database from Hyperdrive. */
+export function workerConfig(env: WorkerEnv): Config {
+  if (!env.HYPERDRIVE?.connectionString) throw new ConfigError("Invalid configuration:\n  HYPERDRIVE: the Hyperdrive binding is missing (see wrangler.toml)");
+  if (!env.SIGNING_KEY_JWK) throw new ConfigError("Invalid configuration:\n  SIGNING_KEY_JWK: required on Workers (a secret; no file system to keep a generated key)");
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (typeof v === "string") vars[k] = v;
+  return parseConfig({ ...vars, DATABASE_URL: env.HYPERDRIVE.connectionString });
+}
+
+async function buildIsolate(env: WorkerEnv, artifact: WorkerArtifact): Promise<Isolate> {
+  const config = workerConfig(env);
+  const { embeddings, id } = embedder(config);
+  const [index, signer] = await Promise.all([
+    openPortableIndex(artifact.manifest, artifact.vectors, embeddings, id),
+    createSigner(parsePrivateJwk(config.SIGNING_KEY_JWK!)),
+  ]);
+  return { config, index, signer, composer: composerFor(config), fallback: new ExtractiveComposer(), storeReady: false };
+}
+
+/** The app for one request, over that request's own database connection. */
+function requestDeps(iso: Isolate, db: SqlClient, log: AuditLog): AppDeps {
+  return {
+    retriever: iso.index.retriever,
+    corpusVersion: iso.index.manifest.corpusVersion,
+    composer: iso.composer,
+    fallback: iso.fallback,
+    signer: iso.signer,
+    log,
+    links: { partyPlatformUrl: iso.config.PARTY_PLATFORM_URL },
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    health: async () => {
+      const storeOk = await log.ping();
+      return {
+        ready: storeOk,
+        details: {
+          runtime: "workers",
+          index: { loaded: true, corpusVersion: iso.index.manifest.corpusVersion, documents: iso.index.manifest.documents.length, chunks: iso.index.chunks.length, vectors: "exact" },
+          store: { dialect: db.dialect, reachable: storeOk },
+          composer: iso.composer.name,
+        },
+      };
+    },
+    publicKeys: async () => {
+      const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
+      return stored.length > 0 ? stored : [iso.signer.publicJwk];
+    },
+  };
+}
+
+/** Closes the connection once the response body has been sent in full (an SSE stream logs its turn at the end). */
+function closeAfter(res: Response, db: SqlClient, ctx: WorkerContext): Response {
+  if (!res.body) {
+    ctx.waitUntil(db.close());
+    return res;
+  }
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  ctx.waitUntil(
+    res.body
+      .pipeTo(writable)
+      .catch(() => undefined)
+      .then(() => db.close()),
+  );
+  return new Response(readable, res);
+}
+
+function unavailable(message: string): Response {
+  return Response.json(toErrorBody(new AppError("unavailable", message)), { status: 503 });
+}
+
+/**
+ * The Workers entry: the same Hono app as Node (createApp), over the bundled portable
+ * index, a Hyperdrive-pooled Postgres connection per request and a Web Crypto signer.
+ * Audit UI/API, the widget and the site pages stay on the Node server (they need a file
+ * system or esbuild); both write and read the same Postgres audit log.
+ */
+export function workerHandler(artifact: WorkerArtifact) {
+  let isolate: Promise<Isolate> | null = null;
+  return {
+    async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
+      isolate ??= buildIsolate(env, artifact).catch((err: unknown) => {
+        isolate = null;
+        throw err;
+      });
+      let iso: Isolate;
+      try {
+        iso = await isolate;
+      } catch (err) {
+        console.error("worker start-up failed:", err instanceof ConfigError ? err.message : err);
+        return unavailable("The service is not configured correctly; the operator has been told.");
+      }
+      const db = openPostgresClient(iso.config.DATABASE_URL!);
+      let log: AuditLog;
+      try {
+        if (iso.storeReady) {
+          log = AuditLog.attach(db);
+        } else {
+          // Once per isolate: migrate and announce the key before any answer it signs is logged.
+          log = await AuditLog.open(db);
+          await log.registerKey(iso.signer.keyId, iso.signer.publicJwk, new Date());
+          iso.storeReady = true;
+        }
+      } catch (err) {
+        console.error("audit store unreachable:", err);
+        ctx.waitUntil(db.close().catch(() => undefined));
+        return unavailable("The audit log is unreachable, so no answer can be given. Please try again shortly.");
+      }
+      const app = createApp(requestDeps(iso, db, log));
+      return closeAfter(await app.fetch(request), db, ctx);
+    },
+  };
+}
