@@ -41,7 +41,10 @@ export class PackedVectorIndex implements VectorIndex {
     const q = new Float32Array(dim);
     let norm = 0;
     for (let j = 0; j < dim; j++) norm += vector[j]! * vector[j]!;
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    // No content words, no direction: every cosine is 0, and an arbitrary order of ties
+    // would only add noise to the fusion.
+    if (norm === 0) return [];
+    const inv = 1 / Math.sqrt(norm);
     for (let j = 0; j < dim; j++) q[j] = vector[j]! * inv;
     // Keep the best k in a small sorted array: k is ~20, so this beats sorting every score.
     const top: { i: number; s: number }[] = [];

@@ -52,6 +52,8 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 export interface PortableIndex {
   retriever: HybridRetriever;
+  /** The exact vector scan inside `retriever`. */
+  vectors: PackedVectorIndex;
   manifest: PortableManifest;
   chunks: Chunk[];
 }
@@ -86,5 +88,5 @@ export async function openPortableIndex(
     data,
   );
   const bm25 = { fr: Bm25Index.fromJSON("fr", manifest.bm25.fr), en: Bm25Index.fromJSON("en", manifest.bm25.en) };
-  return { retriever: new HybridRetriever(manifest.chunks, bm25, vectorIndex, embeddings), manifest, chunks: manifest.chunks };
+  return { retriever: new HybridRetriever(manifest.chunks, bm25, vectorIndex, embeddings), vectors: vectorIndex, manifest, chunks: manifest.chunks };
 }
