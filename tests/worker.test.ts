@@ -41,7 +41,7 @@ describe.skipIf(!DATABASE_URL)("the Cloudflare Worker under wrangler dev, loggin
     await writeFile(envFile, `SIGNING_KEY_JWK='${JSON.stringify(jwk)}'\n`, { mode: 0o600 });
     dev = await startWranglerDev({
       env: { CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: workerDbUrl },
-      args: ["--env-file", envFile, "--persist-to", path.join(tmp, "state")],
+      args: ["--env-file", envFile, "--persist-to", path.join(tmp, "state"), "--test-scheduled"],
     });
     console.log(`wrangler dev ready in ${dev.readyMs} ms (index artifact build + bundle + workerd start)`);
   });
@@ -104,9 +104,20 @@ describe.skipIf(!DATABASE_URL)("the Cloudflare Worker under wrangler dev, loggin
     expect(turn?.envelope).toEqual(JSON.parse(last.data));
   });
 
-  it("keeps the audit chain verifiable from Node: the Worker's rows, the key announcement and every signature", async () => {
+  it("signs a checkpoint of the chain head from its Cron Trigger, only when the head moved", async () => {
+    const trigger = () => fetch(`${dev.url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`);
+    expect((await trigger()).status).toBe(200);
+    const head = await log.head();
+    const rows = await db.query<{ seq: string; key_id: string }>("SELECT seq::text AS seq, key_id FROM audit_checkpoints ORDER BY id");
+    expect(rows.rows).toEqual([{ seq: String(head.seq), key_id: kid }]);
+    expect((await trigger()).status).toBe(200);
+    expect((await db.query("SELECT id FROM audit_checkpoints")).rows).toHaveLength(1);
+  });
+
+  it("keeps the audit chain verifiable from Node: the Worker's rows, key announcement, signatures and checkpoint", async () => {
     const report = await verifyStore(db, { checkpointFile: null });
     expect(report.ok).toBe(true);
+    expect(report.warnings).toEqual([]);
     expect(report.counts.turns).toBeGreaterThanOrEqual(3);
     expect(report.counts.signaturesValid).toBe(report.counts.turns);
     expect(report.counts.byType.key).toBe(1);

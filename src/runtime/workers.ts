@@ -8,6 +8,7 @@ import { AppError, toErrorBody } from "../contract/errors.js";
 import { ConfigError, parseConfig, type Config } from "../config/env.js";
 import { HashingEmbeddings, RemoteEmbeddings } from "../ingest/embed.js";
 import { AuditLog } from "../log/audit-log.js";
+import { CheckpointWriter, type Checkpoint } from "../log/checkpoint.js";
 import { openPortableIndex, type PortableIndex } from "../retrieve/portable-index.js";
 import { parsePrivateJwk } from "../seal/private-jwk.js";
 import { createSigner, type Signer } from "../seal/sign.js";
@@ -134,22 +135,59 @@ function unavailable(message: string): Response {
 }
 
 /**
+ * Opens the audit log over a request's connection: the first time in an isolate it runs the
+ * migrations and announces the signing key on the chain, before anything it signs is logged.
+ */
+async function openLog(iso: Isolate, db: SqlClient): Promise<AuditLog> {
+  if (iso.storeReady) return AuditLog.attach(db);
+  const log = await AuditLog.open(db);
+  await log.registerKey(iso.signer.keyId, iso.signer.publicJwk, new Date());
+  iso.storeReady = true;
+  return log;
+}
+
+/**
+ * Signs a checkpoint of the chain head when it moved since the last one in the table (the
+ * Cron Trigger's job: the Node server does this on a timer). No checkpoint file on Workers:
+ * the table, `GET /api/audit/head` on a Node server and auditors' saved copies hold them.
+ */
+export async function checkpointIfMoved(log: AuditLog, signer: Signer, now: () => Date = () => new Date()): Promise<Checkpoint | null> {
+  const writer = new CheckpointWriter(log, signer, null, now);
+  const [head, latest] = await Promise.all([log.head(), writer.latest()]);
+  if (head.seq === 0 || latest?.seq === head.seq) return null;
+  return writer.write({ force: true });
+}
+
+/**
  * The Workers entry: the same Hono app as Node (createApp), over the bundled portable
  * index, a Hyperdrive-pooled Postgres connection per request and a Web Crypto signer.
- * Audit UI/API, the widget and the site pages stay on the Node server (they need a file
- * system or esbuild); both write and read the same Postgres audit log.
+ * Audit UI/API, retention purges, the widget and the site pages stay on the Node server
+ * (they need a file system or esbuild); both write and read the same Postgres audit log.
  */
 export function workerHandler(artifact: WorkerArtifact) {
   let isolate: Promise<Isolate> | null = null;
+  const start = (env: WorkerEnv): Promise<Isolate> =>
+    (isolate ??= buildIsolate(env, artifact).catch((err: unknown) => {
+      isolate = null;
+      throw err;
+    }));
   return {
+    /** Cron Trigger (wrangler.toml [triggers]): a signed checkpoint of the chain head. */
+    async scheduled(_event: unknown, env: WorkerEnv, _ctx: WorkerContext): Promise<void> {
+      const iso = await start(env);
+      const db = openPostgresClient(iso.config.DATABASE_URL!);
+      try {
+        const cp = await checkpointIfMoved(await openLog(iso, db), iso.signer);
+        if (cp) console.log(`signed checkpoint at row ${cp.seq}`);
+      } finally {
+        await db.close();
+      }
+    },
+
     async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
-      isolate ??= buildIsolate(env, artifact).catch((err: unknown) => {
-        isolate = null;
-        throw err;
-      });
       let iso: Isolate;
       try {
-        iso = await isolate;
+        iso = await start(env);
       } catch (err) {
         console.error("worker start-up failed:", err instanceof ConfigError ? err.message : err);
         return unavailable("The service is not configured correctly; the operator has been told.");
@@ -157,14 +195,7 @@ export function workerHandler(artifact: WorkerArtifact) {
       const db = openPostgresClient(iso.config.DATABASE_URL!);
       let log: AuditLog;
       try {
-        if (iso.storeReady) {
-          log = AuditLog.attach(db);
-        } else {
-          // Once per isolate: migrate and announce the key before any answer it signs is logged.
-          log = await AuditLog.open(db);
-          await log.registerKey(iso.signer.keyId, iso.signer.publicJwk, new Date());
-          iso.storeReady = true;
-        }
+        log = await openLog(iso, db);
       } catch (err) {
         console.error("audit store unreachable:", err);
         ctx.waitUntil(db.close().catch(() => undefined));
