@@ -114,19 +114,37 @@ function requestDeps(iso: Isolate, db: SqlClient, log: AuditLog): AppDeps {
   };
 }
 
-/** Closes the connection once the response body has been sent in full (an SSE stream logs its turn at the end). */
-function closeAfter(res: Response, db: SqlClient, ctx: WorkerContext): Response {
+/**
+ * Watches a request's audit appends, so its connection is not closed under an answer that
+ * is still being composed (a voter closing an SSE stream does not stop the turn being logged,
+ * as on Node).
+ */
+function watchAppends(log: AuditLog): { logged: Promise<void> } {
+  let resolve!: () => void;
+  const logged = new Promise<void>((r) => (resolve = r));
+  const append = log.append.bind(log);
+  log.append = (event) => {
+    const p = append(event);
+    p.then(resolve, resolve);
+    return p;
+  };
+  return { logged };
+}
+
+/**
+ * Closes the connection once the response body has been sent in full. If the client went
+ * away first, a chat turn may still be composing: wait for its append (bounded by `graceMs`).
+ */
+function closeAfter(res: Response, db: SqlClient, ctx: WorkerContext, pending: { logged: Promise<void> } | null, graceMs: number): Response {
+  const close = () => db.close().catch((err: unknown) => console.error("closing the audit connection failed:", err));
+  const afterAbort = () =>
+    pending ? Promise.race([pending.logged, new Promise<void>((r) => setTimeout(r, graceMs))]) : Promise.resolve();
   if (!res.body) {
-    ctx.waitUntil(db.close());
+    ctx.waitUntil(close());
     return res;
   }
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  ctx.waitUntil(
-    res.body
-      .pipeTo(writable)
-      .catch(() => undefined)
-      .then(() => db.close()),
-  );
+  ctx.waitUntil(res.body.pipeTo(writable).then(() => undefined, afterAbort).then(close));
   return new Response(readable, res);
 }
 
@@ -201,8 +219,10 @@ export function workerHandler(artifact: WorkerArtifact) {
         ctx.waitUntil(db.close().catch(() => undefined));
         return unavailable("The audit log is unreachable, so no answer can be given. Please try again shortly.");
       }
+      const isChat = request.method === "POST" && new URL(request.url).pathname === "/api/chat";
+      const pending = isChat ? watchAppends(log) : null;
       const app = createApp(requestDeps(iso, db, log));
-      return closeAfter(await app.fetch(request), db, ctx);
+      return closeAfter(await app.fetch(request), db, ctx, pending, iso.config.LLM_TIMEOUT_MS + 5_000);
     },
   };
 }
