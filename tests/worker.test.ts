@@ -88,7 +88,7 @@ describe.skipIf(!DATABASE_URL)("the Cloudflare Worker under wrangler dev, loggin
     expect(turn!.envelope).toEqual(JSON.parse(JSON.stringify(env)));
     const later = performance.now();
     await chat({ message: "Où voter par anticipation?" });
-    console.log(`first /api/chat (isolate start: index open, migrations, key announcement) ${firstMs} ms; a later one ${Math.round(performance.now() - later)} ms`);
+    console.log(`first /api/chat of the isolate (migrations, key announcement) ${firstMs} ms; a later one ${Math.round(performance.now() - later)} ms`);
   });
 
   it("streams over SSE, ending with the signed envelope that was logged", async () => {

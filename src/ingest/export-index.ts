@@ -38,7 +38,7 @@ export async function exportPortableIndex(opts: {
     documents: documents.map((d) => ({ id: d.id, lang: d.lang, title: d.title, sourceUrl: d.source_url })),
     chunks,
     bm25: { fr: Bm25Index.build("fr", chunks).toJSON(), en: Bm25Index.build("en", chunks).toJSON() },
-    vectorsSha256: await sha256Hex(packed),
+    vectorsSha256: sha256Hex(packed),
   };
   return { manifest, vectors: packed };
 }

@@ -1,4 +1,5 @@
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { Embeddings, type EmbeddingsInterface } from "@langchain/core/embeddings";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { LangSchema } from "../contract/envelope.js";
 import { ChunkSchema, type Chunk } from "../ingest/chunk.js";
@@ -43,11 +44,9 @@ export function packVectors(vectors: readonly (readonly number[])[], dimensions:
   return new Uint8Array(out.buffer);
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", copy));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+/** Synchronous (node:crypto, also on Workers with nodejs_compat): Web Crypto's digest is async only. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 export interface PortableIndex {
@@ -56,29 +55,44 @@ export interface PortableIndex {
   vectors: PackedVectorIndex;
   manifest: PortableManifest;
   chunks: Chunk[];
+  /**
+   * Names the runtime's embedder, which must be the one the vectors were made with (else
+   * query and chunk vectors would not be comparable). Until then `retrieve` fails.
+   */
+  useEmbeddings(embeddings: EmbeddingsInterface, embedderId: string): void;
 }
 
 /**
- * Opens the artifact: checks that the two files belong together and that the runtime's
- * embedder is the one the vectors were made with (else query and chunk vectors would not
- * be comparable), then assembles the same hybrid retriever as Node over an exact scan.
+ * The query embedder, chosen after the index is built: a Worker builds its index while it
+ * starts (a budget of its own, before any request) but reads its configuration per request.
  */
-export async function openPortableIndex(
-  manifestJson: unknown,
-  vectors: ArrayBuffer,
-  embeddings: EmbeddingsInterface,
-  embedderId: string,
-): Promise<PortableIndex> {
+class DeferredEmbeddings extends Embeddings {
+  target: EmbeddingsInterface | null = null;
+  private get ready(): EmbeddingsInterface {
+    if (!this.target) throw new PortableIndexError("no embedder attached to the portable index (call useEmbeddings first)");
+    return this.target;
+  }
+  embedDocuments(texts: string[]): Promise<number[][]> {
+    return this.ready.embedDocuments(texts);
+  }
+  embedQuery(text: string): Promise<number[]> {
+    return this.ready.embedQuery(text);
+  }
+}
+
+/**
+ * Loads the artifact, synchronously (it runs in a Worker's global scope): checks that the
+ * two files belong together, then assembles the same hybrid retriever as Node over an exact
+ * scan. Throws a PortableIndexError naming what is wrong.
+ */
+export function loadPortableIndex(manifestJson: unknown, vectors: ArrayBuffer): PortableIndex {
   const parsed = PortableManifestSchema.safeParse(manifestJson);
   if (!parsed.success) throw new PortableIndexError(`not a ${PORTABLE_INDEX_FORMAT} manifest: ${parsed.error.issues[0]?.message}`);
   const manifest = parsed.data;
-  if (manifest.embedder !== embedderId) {
-    throw new PortableIndexError(`the index was built with embedder "${manifest.embedder}" but the runtime uses "${embedderId}": rebuild it (npm run build:worker-index)`);
-  }
   const bytes = new Uint8Array(vectors);
   const expected = manifest.chunks.length * manifest.dimensions * 4;
   if (bytes.byteLength !== expected) throw new PortableIndexError(`vectors file has ${bytes.byteLength} bytes, expected ${expected}`);
-  if ((await sha256Hex(bytes)) !== manifest.vectorsSha256) throw new PortableIndexError("vectors file does not match the manifest (sha256 differs): rebuild the index");
+  if (sha256Hex(bytes) !== manifest.vectorsSha256) throw new PortableIndexError("vectors file does not match the manifest (sha256 differs): rebuild the index");
   // Copy into an aligned buffer: the bundled module's bytes carry no alignment guarantee.
   const data = new Float32Array(manifest.chunks.length * manifest.dimensions);
   new Uint8Array(data.buffer).set(bytes);
@@ -88,5 +102,24 @@ export async function openPortableIndex(
     data,
   );
   const bm25 = { fr: Bm25Index.fromJSON("fr", manifest.bm25.fr), en: Bm25Index.fromJSON("en", manifest.bm25.en) };
-  return { retriever: new HybridRetriever(manifest.chunks, bm25, vectorIndex, embeddings), vectors: vectorIndex, manifest, chunks: manifest.chunks };
+  const deferred = new DeferredEmbeddings({});
+  return {
+    retriever: new HybridRetriever(manifest.chunks, bm25, vectorIndex, deferred),
+    vectors: vectorIndex,
+    manifest,
+    chunks: manifest.chunks,
+    useEmbeddings(embeddings, embedderId) {
+      if (manifest.embedder !== embedderId) {
+        throw new PortableIndexError(`the index was built with embedder "${manifest.embedder}" but the runtime uses "${embedderId}": rebuild it (npm run build:worker-index)`);
+      }
+      deferred.target = embeddings;
+    },
+  };
+}
+
+/** Loads the artifact and attaches the runtime's embedder (see loadPortableIndex, useEmbeddings). */
+export async function openPortableIndex(manifestJson: unknown, vectors: ArrayBuffer, embeddings: EmbeddingsInterface, embedderId: string): Promise<PortableIndex> {
+  const index = loadPortableIndex(manifestJson, vectors);
+  index.useEmbeddings(embeddings, embedderId);
+  return index;
 }

@@ -55,6 +55,12 @@ describe("the Workers entry, misconfigured or without its store", () => {
     expect((await errorOf(noBinding)).status).toBe(503);
   });
 
+  it("fails to start on a broken artifact, rather than serve without an index", () => {
+    const vectors = artifact.vectors.slice(0);
+    new Uint8Array(vectors)[7]! ^= 1;
+    expect(() => workerHandler({ manifest: artifact.manifest, vectors })).toThrow(/sha256 differs/);
+  });
+
   it("refuses an artifact whose vectors come from another embedder than the configured one", async () => {
     const env: WorkerEnv = { HYPERDRIVE: { connectionString: "postgres://u:p@127.0.0.1:1/x" }, SIGNING_KEY_JWK: key, EMBEDDINGS: "openai", EMBEDDINGS_BASE_URL: "http://127.0.0.1:1/v1" };
     expect((await errorOf(await workerHandler(artifact).fetch(chat("Où voter?"), env, new Ctx()))).code).toBe("unavailable");

@@ -9,7 +9,7 @@ import { ConfigError, parseConfig, type Config } from "../config/env.js";
 import { HashingEmbeddings, RemoteEmbeddings } from "../ingest/embed.js";
 import { AuditLog } from "../log/audit-log.js";
 import { CheckpointWriter, type Checkpoint } from "../log/checkpoint.js";
-import { openPortableIndex, type PortableIndex } from "../retrieve/portable-index.js";
+import { loadPortableIndex, type PortableIndex } from "../retrieve/portable-index.js";
 import { parsePrivateJwk } from "../seal/private-jwk.js";
 import { createSigner, type Signer } from "../seal/sign.js";
 import { createApp, type AppDeps } from "../serve/app.js";
@@ -73,13 +73,11 @@ export function workerConfig(env: WorkerEnv): Config {
   return parseConfig({ ...vars, DATABASE_URL: env.HYPERDRIVE.connectionString });
 }
 
-async function buildIsolate(env: WorkerEnv, artifact: WorkerArtifact): Promise<Isolate> {
+async function buildIsolate(env: WorkerEnv, index: PortableIndex): Promise<Isolate> {
   const config = workerConfig(env);
   const { embeddings, id } = embedder(config);
-  const [index, signer] = await Promise.all([
-    openPortableIndex(artifact.manifest, artifact.vectors, embeddings, id),
-    createSigner(parsePrivateJwk(config.SIGNING_KEY_JWK!)),
-  ]);
+  index.useEmbeddings(embeddings, id);
+  const signer = await createSigner(parsePrivateJwk(config.SIGNING_KEY_JWK!));
   return { config, index, signer, composer: composerFor(config), fallback: new ExtractiveComposer(), storeReady: false };
 }
 
@@ -183,9 +181,14 @@ export async function checkpointIfMoved(log: AuditLog, signer: Signer, now: () =
  * (they need a file system or esbuild); both write and read the same Postgres audit log.
  */
 export function workerHandler(artifact: WorkerArtifact) {
+  // The index is built now, in the Worker's global scope: start-up has its own CPU budget
+  // (1 s) and runs before the first request, which then only pays for its own work. A
+  // broken artifact throws here, so the Worker fails to start (and to deploy) rather than
+  // serve without an index.
+  const index = loadPortableIndex(artifact.manifest, artifact.vectors);
   let isolate: Promise<Isolate> | null = null;
   const start = (env: WorkerEnv): Promise<Isolate> =>
-    (isolate ??= buildIsolate(env, artifact).catch((err: unknown) => {
+    (isolate ??= buildIsolate(env, index).catch((err: unknown) => {
       isolate = null;
       throw err;
     }));
