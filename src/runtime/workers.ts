@@ -9,6 +9,7 @@ import { ConfigError, parseConfig, type Config } from "../config/env.js";
 import { HashingEmbeddings, RemoteEmbeddings } from "../ingest/embed.js";
 import { AuditLog } from "../log/audit-log.js";
 import { CheckpointWriter, type Checkpoint } from "../log/checkpoint.js";
+import { MIGRATIONS } from "../log/migrations.js";
 import { loadPortableIndex, type PortableIndex } from "../retrieve/portable-index.js";
 import { parsePrivateJwk } from "../seal/private-jwk.js";
 import { createSigner, type Signer } from "../seal/sign.js";
@@ -151,11 +152,33 @@ function unavailable(message: string): Response {
 }
 
 /**
- * Opens the audit log over a request's connection: the first time in an isolate it runs the
- * migrations and announces the signing key on the chain, before anything it signs is logged.
+ * Whether the store already has every migration and has announced this key: one round trip,
+ * so a fresh isolate skips the migration transactions in the common case. A store without
+ * the migrations table is simply not ready.
+ */
+async function storeReady(db: SqlClient, kid: string): Promise<boolean> {
+  try {
+    const r = await db.query<{ migrated: number; announced: boolean | null }>(
+      "SELECT (SELECT count(*) FROM schema_migrations WHERE id = ANY($1::int[]))::int AS migrated, (SELECT announced_seq IS NOT NULL FROM signing_keys WHERE kid = $2) AS announced",
+      [MIGRATIONS.map((m) => m.id), kid],
+    );
+    return r.rows[0]?.migrated === MIGRATIONS.length && r.rows[0]?.announced === true;
+  } catch (err) {
+    if ((err as { code?: string }).code === "42P01") return false; // undefined_table: never migrated
+    throw err;
+  }
+}
+
+/**
+ * Opens the audit log over a request's connection: the first time in an isolate it makes
+ * sure the store is migrated and the signing key announced on the chain, before anything
+ * it signs is logged.
  */
 async function openLog(iso: Isolate, db: SqlClient): Promise<AuditLog> {
-  if (iso.storeReady) return AuditLog.attach(db);
+  if (iso.storeReady || (await storeReady(db, iso.signer.keyId))) {
+    iso.storeReady = true;
+    return AuditLog.attach(db);
+  }
   const log = await AuditLog.open(db);
   await log.registerKey(iso.signer.keyId, iso.signer.publicJwk, new Date());
   iso.storeReady = true;
