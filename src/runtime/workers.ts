@@ -136,8 +136,12 @@ function watchAppends(log: AuditLog): { logged: Promise<void> } {
  */
 function closeAfter(res: Response, db: SqlClient, ctx: WorkerContext, pending: { logged: Promise<void> } | null, graceMs: number): Response {
   const close = () => db.close().catch((err: unknown) => console.error("closing the audit connection failed:", err));
-  const afterAbort = () =>
-    pending ? Promise.race([pending.logged, new Promise<void>((r) => setTimeout(r, graceMs))]) : Promise.resolve();
+  const afterAbort = async () => {
+    if (!pending) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([pending.logged, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
+  };
   if (!res.body) {
     ctx.waitUntil(close());
     return res;
@@ -242,13 +246,20 @@ export function workerHandler(artifact: WorkerArtifact) {
         log = await openLog(iso, db);
       } catch (err) {
         console.error("audit store unreachable:", err);
-        ctx.waitUntil(db.close().catch(() => undefined));
+        ctx.waitUntil(db.close().catch((closeErr: unknown) => console.error("closing the audit connection failed:", closeErr)));
         return unavailable("The audit log is unreachable, so no answer can be given. Please try again shortly.");
       }
       const isChat = request.method === "POST" && new URL(request.url).pathname === "/api/chat";
       const pending = isChat ? watchAppends(log) : null;
       const app = createApp(requestDeps(iso, db, log));
-      return closeAfter(await app.fetch(request), db, ctx, pending, iso.config.LLM_TIMEOUT_MS + 5_000);
+      let res: Response;
+      try {
+        res = await app.fetch(request);
+      } catch (err) {
+        ctx.waitUntil(db.close());
+        throw err;
+      }
+      return closeAfter(res, db, ctx, pending, iso.config.LLM_TIMEOUT_MS + 5_000);
     },
   };
 }
