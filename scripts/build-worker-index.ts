@@ -19,11 +19,13 @@ async function main(): Promise<number> {
   const out = path.resolve(values.out!);
   await mkdir(out, { recursive: true });
   const json = JSON.stringify(manifest);
-  // Vectors first, manifest last (each by rename): a reader never sees a manifest whose vectors are missing.
-  await writeFile(path.join(out, "vectors.bin.tmp"), vectors);
-  await rename(path.join(out, "vectors.bin.tmp"), path.join(out, "vectors.bin"));
-  await writeFile(path.join(out, "manifest.json.tmp"), json);
-  await rename(path.join(out, "manifest.json.tmp"), path.join(out, "manifest.json"));
+  // Vectors first, manifest last, each by rename from a private temporary name: a reader (or
+  // a concurrent build, e.g. two wrangler runs) never sees a half-written file.
+  const tmp = `.tmp-${process.pid}-${Date.now()}`;
+  await writeFile(path.join(out, `vectors.bin${tmp}`), vectors);
+  await rename(path.join(out, `vectors.bin${tmp}`), path.join(out, "vectors.bin"));
+  await writeFile(path.join(out, `manifest.json${tmp}`), json);
+  await rename(path.join(out, `manifest.json${tmp}`), path.join(out, "manifest.json"));
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
   console.log(
     `worker index ${manifest.corpusVersion} (${manifest.embedder}, ${manifest.chunks.length} chunks × ${manifest.dimensions} d): ` +
