@@ -32,6 +32,14 @@ export class AuditLog {
     return new AuditLog(db);
   }
 
+  /**
+   * A log over a store already migrated by an earlier `open` on the same database: the
+   * Workers entry opens one connection per request and migrates once per isolate.
+   */
+  static attach(db: SqlClient): AuditLog {
+    return new AuditLog(db);
+  }
+
   append(event: NewEvent): Promise<StoredEvent> {
     if (this.closed) return Promise.reject(new Error("audit log is closed"));
     return new Promise((resolve, reject) => {

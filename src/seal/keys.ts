@@ -1,22 +1,9 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
-import { createSigner, generatePrivateJwk, type PrivateJwk, type Signer } from "./sign.js";
+import { parsePrivateJwk } from "./private-jwk.js";
+import { createSigner, generatePrivateJwk, type Signer } from "./sign.js";
 
-const PrivateJwkSchema = z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(40), d: z.string().min(40) });
-
-/** Parses a configured private JWK (SIGNING_KEY_JWK). */
-export function parsePrivateJwk(json: string): PrivateJwk {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new Error("SIGNING_KEY_JWK is not valid JSON");
-  }
-  const r = PrivateJwkSchema.safeParse(raw);
-  if (!r.success) throw new Error(`SIGNING_KEY_JWK is not an Ed25519 private JWK: ${r.error.issues[0]?.message}`);
-  return r.data;
-}
+export { parsePrivateJwk };
 
 /**
  * The signing key: from configuration if given, else DATA_DIR/keys/signing-key.jwk.json,
