@@ -28,7 +28,7 @@ const TurnHeaderSchema = z.object({
 export function observeAppends(log: AuditLog, metrics: Metrics, logger: Logger): void {
   const append = log.append.bind(log);
   log.append = (event: NewEvent) =>
-    tracer.startActiveSpan("audit.append", { attributes: { "scrutin.audit.type": event.type } }, async (span) => {
+    tracer().startActiveSpan("audit.append", { attributes: { "scrutin.audit.type": event.type } }, async (span) => {
       const t0 = performance.now();
       try {
         const stored = await append(event);

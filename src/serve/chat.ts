@@ -88,7 +88,7 @@ function beforeDeadline(work: Promise<Envelope>, deadline: AbortSignal | null, e
  */
 function traced(deps: PipelineDeps, edge: EdgeOptions, req: ChatRequest, stream: boolean, fn: (span: Span) => Promise<Envelope>): Promise<Envelope> {
   const model = edge.model ?? { provider: deps.composer.name === "llm" ? "openai" : "scrutin", name: deps.composer.name };
-  return tracer.startActiveSpan(
+  return tracer().startActiveSpan(
     `chat ${model.name}`,
     {
       attributes: {

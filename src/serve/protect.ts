@@ -7,7 +7,12 @@ import { secureHeaders } from "hono/secure-headers";
 import { AppError, toErrorBody } from "../contract/errors.js";
 import type { EdgeOptions } from "./edge.js";
 
-export const tracer = trace.getTracer("scrutin");
+/**
+ * The service's tracer, looked up on each use rather than once at import: a tracer taken
+ * before the runtime registers its provider (or from another copy of the API module) would
+ * stay a no-op.
+ */
+export const tracer = () => trace.getTracer("scrutin");
 
 /**
  * Security headers on every response. Routes that set their own (the widget's scripts are
@@ -45,7 +50,7 @@ function routeOf(c: Context): string {
 export function observeRequests(edge: EdgeOptions): MiddlewareHandler {
   return createMiddleware(async (c, next) => {
     const started = performance.now();
-    await tracer.startActiveSpan(`${c.req.method} ${c.req.path.startsWith("/api/") ? c.req.path.split("/").slice(0, 3).join("/") : "page"}`, { kind: SpanKind.SERVER, attributes: { "http.request.method": c.req.method } }, async (span) => {
+    await tracer().startActiveSpan(`${c.req.method} ${c.req.path.startsWith("/api/") ? c.req.path.split("/").slice(0, 3).join("/") : "page"}`, { kind: SpanKind.SERVER, attributes: { "http.request.method": c.req.method } }, async (span) => {
       try {
         await next();
       } finally {
