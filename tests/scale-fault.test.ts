@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../src/adapters/postgres.js";
 import { EnvelopeSchema } from "../src/contract/envelope.js";
 import { FIXTURE_CORPUS } from "./support/runtime.js";
+import { scaleSchema } from "./support/scale-db.js";
 import { runAuditCli, spawnServer, type ServerProcess } from "./support/server-process.js";
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -17,21 +18,6 @@ const QUESTIONS = [
   "Quelles sont les heures d'ouverture des bureaux de vote?",
   "Pour quel parti devrais-je voter?",
 ];
-
-/** The scale tests' own database on the same server, so other test files cannot interfere. */
-async function scaleDatabase(serverUrl: string): Promise<string> {
-  const admin = await openPostgres(serverUrl);
-  try {
-    await admin.exec("CREATE DATABASE scrutin_scale");
-  } catch (err) {
-    if (!/already exists/.test(String(err))) throw err;
-  } finally {
-    await admin.close();
-  }
-  const u = new URL(serverUrl);
-  u.pathname = "/scrutin_scale";
-  return u.toString();
-}
 
 /** POST /api/chat on a fresh connection (so node:cluster can hand it to any worker): status and envelope id. */
 function askOnce(url: string, message: string, stream: boolean): Promise<{ status: number; id?: string }> {
@@ -58,30 +44,20 @@ function statusOnNewConnection(url: string, headers: Record<string, string> = {}
 }
 
 describe.skipIf(!DATABASE_URL)("several Node processes on one port over Postgres (WORKERS=2), killed hard mid-load", () => {
-  const schema = `scale_${process.pid}_${Date.now()}`;
   let url: string;
+  let drop: () => Promise<void>;
   let dataDir: string;
   let env: Record<string, string>;
   const servers: ServerProcess[] = [];
   beforeAll(async () => {
-    const base = await scaleDatabase(DATABASE_URL!);
-    const admin = await openPostgres(base);
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    await admin.close();
-    const u = new URL(base);
-    u.searchParams.set("options", `-c search_path=${schema}`);
-    url = u.toString();
+    ({ url, drop } = await scaleSchema(DATABASE_URL!, "fault"));
     dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-scale-"));
     env = { DATABASE_URL: url, DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, WORKERS: "2", DATABASE_POOL_MAX: "4", RATE_LIMIT_PER_CLIENT: "0", RATE_LIMIT_GLOBAL: "0" };
   });
   afterAll(async () => {
     for (const s of servers) s.killHard();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    if (url) {
-      const admin = await openPostgres(url);
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.close();
-    }
+    await drop?.();
   });
 
   it("after SIGKILL under load and a restart, every answer a client received is in the log and the chain verifies", async () => {

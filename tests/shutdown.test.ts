@@ -4,10 +4,38 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite } from "../src/adapters/pglite.js";
+import { openPostgres } from "../src/adapters/postgres.js";
+import type { SqlClient } from "../src/adapters/sql.js";
 import { EnvelopeSchema } from "../src/contract/envelope.js";
 import { startFakeOpenAI, type FakeOpenAI } from "./support/fake-openai.js";
 import { FIXTURE_CORPUS } from "./support/runtime.js";
+import { scaleSchema } from "./support/scale-db.js";
 import { runAuditCli, spawnServer, type ServerProcess } from "./support/server-process.js";
+
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) console.warn("[skipped] graceful shutdown of a cluster (WORKERS=2 over Postgres): set DATABASE_URL to run it");
+
+interface Mode {
+  name: string;
+  /** Extra environment, and how to open the store the server wrote to. */
+  setup(dataDir: string): Promise<{ env: Record<string, string>; open(): Promise<SqlClient>; drop(): Promise<void> }>;
+}
+
+const MODES: Mode[] = [
+  {
+    name: "one process, embedded PGlite",
+    setup: async (dataDir) => ({ env: {}, open: () => openPglite(path.join(dataDir, "audit")), drop: async () => {} }),
+  },
+  ...(DATABASE_URL
+    ? [{
+        name: "a cluster of two workers over Postgres",
+        setup: async () => {
+          const { url, drop } = await scaleSchema(DATABASE_URL, "shutdown");
+          return { env: { DATABASE_URL: url, WORKERS: "2", DATABASE_POOL_MAX: "4" }, open: () => openPostgres(url), drop };
+        },
+      }]
+    : []),
+];
 
 /** A GET on a fresh TCP connection (no pooled keep-alive socket): its status, or the connection error's code. */
 function onNewConnection(url: string): Promise<number | string> {
@@ -28,21 +56,24 @@ async function readStream(res: Response): Promise<{ event: string; data: string 
   }));
 }
 
-describe("graceful shutdown (SIGTERM)", () => {
+describe.each(MODES)("graceful shutdown (SIGTERM): $name", (mode) => {
   let llm: FakeOpenAI;
   let dataDir: string;
   let env: Record<string, string>;
   let server: ServerProcess;
+  let store: Awaited<ReturnType<Mode["setup"]>>;
   beforeAll(async () => {
     // Each streamed answer takes about 2.5 s: 25 chunks, 100 ms apart.
     llm = await startFakeOpenAI(() => ({ text: "Les bureaux de vote sont ouverts de 9 h 30 à 20 h le jour du scrutin.", chunkSize: 3, delayMs: 100 }));
     dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-shutdown-"));
-    env = { DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, COMPOSER: "llm", LLM_BASE_URL: llm.url, LLM_TIMEOUT_MS: "20000", RATE_LIMIT_PER_CLIENT: "0" };
+    store = await mode.setup(dataDir);
+    env = { DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, COMPOSER: "llm", LLM_BASE_URL: llm.url, LLM_TIMEOUT_MS: "20000", RATE_LIMIT_PER_CLIENT: "0", ...store.env };
     server = await spawnServer(env);
   });
   afterAll(async () => {
     server?.killHard();
     await llm?.close();
+    await store?.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -67,7 +98,7 @@ describe("graceful shutdown (SIGTERM)", () => {
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.lines.some((l) => l.msg === "stopped cleanly")).toBe(true);
 
-    const db = await openPglite(path.join(dataDir, "audit"));
+    const db = await store.open();
     try {
       const rows = await db.query<{ turn_id: string }>("SELECT turn_id FROM audit_events WHERE type = 'turn'");
       expect(rows.rows.map((r) => r.turn_id).sort()).toEqual(envelopes.map((e) => e.id).sort());

@@ -50,7 +50,8 @@ function routeOf(c: Context): string {
 export function observeRequests(edge: EdgeOptions): MiddlewareHandler {
   return createMiddleware(async (c, next) => {
     const started = performance.now();
-    await tracer().startActiveSpan(`${c.req.method} ${c.req.path.startsWith("/api/") ? c.req.path.split("/").slice(0, 3).join("/") : "page"}`, { kind: SpanKind.SERVER, attributes: { "http.request.method": c.req.method } }, async (span) => {
+    // Named by method now and by route pattern once routing is known (raw paths would carry ids).
+    await tracer().startActiveSpan(c.req.method, { kind: SpanKind.SERVER, attributes: { "http.request.method": c.req.method } }, async (span) => {
       try {
         await next();
       } finally {
