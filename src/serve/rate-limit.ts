@@ -46,12 +46,16 @@ export function fixedWindowLimiter(store: RateLimitStore, policy: RateLimitPolic
 /** Counters in this process's memory: right for a single process, per-process in a cluster. */
 export function memoryRateLimitStore(): RateLimitStore {
   const counters = new Map<string, { start: number; count: number }>();
+  let latest = 0;
   return {
     async hit(key, windowStart) {
+      // Once per new window, drop the finished windows' counters: the map holds one window's clients.
+      if (windowStart > latest) {
+        latest = windowStart;
+        for (const [k, v] of counters) if (v.start < windowStart) counters.delete(k);
+      }
       const c = counters.get(key);
       if (c && c.start === windowStart) return ++c.count;
-      // A new window: drop counters of finished windows so the map stays the size of one window's clients.
-      if (!c) for (const [k, v] of counters) if (v.start < windowStart) counters.delete(k);
       counters.set(key, { start: windowStart, count: 1 });
       return 1;
     },
