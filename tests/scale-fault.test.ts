@@ -97,6 +97,7 @@ describe.skipIf(!DATABASE_URL)("several Node processes on one port over Postgres
     const metrics = await statusOnNewConnection(`${second.url}/metrics`, { authorization: "Bearer scale-metrics-token-0001" });
     expect(metrics.status).toBe(200);
     // Whichever worker answers the scrape reports the whole cluster's counts.
+    expect(metrics.body).toContain("# scrutin: 2 of 2 workers reported");
     expect(metrics.body).toMatch(/scrutin_rate_limited_total\{scope="client"\} 4/);
     expect(metrics.body).toMatch(/scrutin_turns_total\{kind="answer",generator="extractive",lang="fr"\} 4/);
     second.child.kill("SIGTERM");

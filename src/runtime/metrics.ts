@@ -40,19 +40,26 @@ export class Metrics implements Telemetry {
 
 const REQ = "scrutin:metrics-request";
 const RES = "scrutin:metrics-response";
+const COLLECT = "scrutin:metrics-collect";
+const PART = "scrutin:metrics-part";
+const COLLECT_TIMEOUT_MS = 3000;
+
+type MetricsJson = Awaited<ReturnType<client.Registry["getMetricsAsJSON"]>>;
 
 /**
  * /metrics for this process, or, in a cluster worker, for the whole cluster: the worker asks
- * the primary, which gathers every worker's registry (prom-client's AggregatorRegistry), so a
- * scrape that lands on any worker sees the totals.
+ * the primary, which gathers the registries of every worker that is serving and sums them
+ * (prom-client's aggregation), so a scrape that lands on any worker sees the totals.
  */
 export function metricsEndpoint(metrics: Metrics, token: string): MetricsEndpoint {
   if (!cluster.isWorker) return { token, render: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }) };
-  client.AggregatorRegistry.setRegistries([metrics.registry]);
-  new client.AggregatorRegistry(); // registers this worker's answer to the primary's collection requests
   const pending = new Map<string, (body: string) => void>();
   process.on("message", (m: unknown) => {
-    if (isMessage(m) && m.type === RES) pending.get(m.id)?.(m.body);
+    if (!isMessage(m)) return;
+    if (m.type === RES) pending.get(m.id)?.(String(m.body));
+    if (m.type === COLLECT) {
+      void metrics.registry.getMetricsAsJSON().then((json) => process.send?.({ type: PART, id: m.id, metrics: json }));
+    }
   });
   return {
     token,
@@ -62,7 +69,7 @@ export function metricsEndpoint(metrics: Metrics, token: string): MetricsEndpoin
         const timer = setTimeout(() => {
           pending.delete(id);
           reject(new Error("the cluster primary did not return metrics in time"));
-        }, 6000);
+        }, COLLECT_TIMEOUT_MS + 3000);
         pending.set(id, (body) => {
           clearTimeout(timer);
           pending.delete(id);
@@ -73,18 +80,44 @@ export function metricsEndpoint(metrics: Metrics, token: string): MetricsEndpoin
   };
 }
 
-/** In the cluster primary: answers workers' /metrics requests with every worker's metrics combined. */
+/**
+ * In the cluster primary: answers a worker's /metrics request with the sum of the registries
+ * of the workers that are listening. A worker still starting, or too busy to answer within
+ * 3 s, is left out and the body says how many reported, rather than failing the scrape.
+ */
 export function serveClusterMetrics(): void {
-  const aggregator = new client.AggregatorRegistry();
+  const listening = new Set<number>();
+  cluster.on("listening", (w) => listening.add(w.id));
+  cluster.on("exit", (w) => listening.delete(w.id));
+  const collections = new Map<string, { parts: MetricsJson[]; waiting: Set<number>; finish: () => void }>();
   cluster.on("message", (worker, m: unknown) => {
-    if (!isMessage(m) || m.type !== REQ) return;
-    aggregator.clusterMetrics().then(
-      (body) => worker.send({ type: RES, id: m.id, body }),
-      (err: unknown) => worker.send({ type: RES, id: m.id, body: `# metrics collection failed: ${err instanceof Error ? err.message : String(err)}\n` }),
-    );
+    if (!isMessage(m)) return;
+    if (m.type === PART) {
+      const c = collections.get(m.id);
+      if (!c || !c.waiting.delete(worker.id)) return;
+      c.parts.push(m.metrics as MetricsJson);
+      if (c.waiting.size === 0) c.finish();
+      return;
+    }
+    if (m.type !== REQ) return;
+    const targets = Object.values(cluster.workers ?? {}).filter((w): w is NonNullable<typeof w> => !!w && listening.has(w.id) && w.isConnected());
+    const collect = { parts: [] as MetricsJson[], waiting: new Set(targets.map((w) => w.id)), finish: () => {} };
+    const timer = setTimeout(() => collect.finish(), COLLECT_TIMEOUT_MS);
+    collect.finish = () => {
+      clearTimeout(timer);
+      collections.delete(m.id);
+      const note = `# scrutin: ${collect.parts.length} of ${targets.length} workers reported\n`;
+      Promise.resolve().then(() => client.AggregatorRegistry.aggregate(collect.parts).metrics()).then(
+        (body) => worker.send({ type: RES, id: m.id, body: note + body }),
+        (err: unknown) => worker.send({ type: RES, id: m.id, body: `${note}# aggregation failed: ${err instanceof Error ? err.message : String(err)}\n` }),
+      );
+    };
+    collections.set(m.id, collect);
+    for (const w of targets) w.send({ type: COLLECT, id: m.id });
+    if (targets.length === 0) collect.finish();
   });
 }
 
-function isMessage(m: unknown): m is { type: string; id: string; body: string } {
-  return typeof m === "object" && m !== null && "type" in m && "id" in m;
+function isMessage(m: unknown): m is { type: string; id: string; body?: unknown; metrics?: unknown } {
+  return typeof m === "object" && m !== null && "type" in m && "id" in m && typeof m.id === "string";
 }

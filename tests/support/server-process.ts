@@ -16,9 +16,12 @@ export interface ServerProcess {
 
 /**
  * `src/server.ts` as production runs it, in a child process of its own process group (so a
- * cluster's workers can be killed with it), resolved once it logs "Scrutin listening".
+ * cluster's workers can be killed with it), resolved once it (every worker) logs "Scrutin listening".
  */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+  // A cluster is ready when every worker listens.
+  const expected = env.WORKERS ? Number(env.WORKERS) : 1;
+  let ready = 0;
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", ...env },
@@ -39,7 +42,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 90_00
         if (!p.trim()) continue;
         const line = JSON.parse(p) as Record<string, unknown>;
         lines.push(line);
-        if (line.msg === "Scrutin listening") {
+        if (line.msg === "Scrutin listening" && ++ready === expected) {
           clearTimeout(timer);
           resolve(`http://127.0.0.1:${String(line.port)}`);
         }
