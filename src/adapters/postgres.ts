@@ -12,7 +12,9 @@ export interface PoolOptions {
 }
 
 /** A Postgres server through a node-postgres connection pool. */
-export async function openPostgres(connectionString: string, opts: PoolOptions = {}): Promise<SqlClient> {
+export async function openPostgres(connectionString: string, options: PoolOptions | number = {}): Promise<SqlClient> {
+  // A bare number is the pool size (the original signature, still used by callers).
+  const opts: PoolOptions = typeof options === "number" ? { max: options } : options;
   const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   pool.on("error", opts.onIdleError ?? ((err) => process.emitWarning(`idle Postgres connection failed: ${err.message}`)));
   // Fail at start-up, with the server's message, rather than on the first turn.
