@@ -32,6 +32,13 @@ describe("rate limits", () => {
     expect((await ask(srv.url, { "x-forwarded-for": "198.51.100.2" })).status).toBe(429);
   });
 
+  it("behind two trusted proxies, takes the client from the second entry from the right, ignoring what the client wrote before it", async () => {
+    srv = await startEdgeServer({ RATE_LIMIT_PER_CLIENT: "1", RATE_LIMIT_GLOBAL: "0", TRUST_PROXY: "2" });
+    expect((await ask(srv.url, { "x-forwarded-for": "1.1.1.1, 203.0.113.9, 10.0.0.1" })).status).toBe(200);
+    expect((await ask(srv.url, { "x-forwarded-for": "2.2.2.2, 203.0.113.9, 10.0.0.1" })).status).toBe(429);
+    expect((await ask(srv.url, { "x-forwarded-for": "1.1.1.1, 203.0.113.10, 10.0.0.1" })).status).toBe(200);
+  });
+
   it("caps the whole service with the global budget", async () => {
     srv = await startEdgeServer({ RATE_LIMIT_PER_CLIENT: "0", RATE_LIMIT_GLOBAL: "2", TRUST_PROXY: "1" });
     const codes = [];

@@ -50,6 +50,12 @@ export interface EdgeOptions {
   model?: { provider: string; name: string };
 }
 
+/** The client address from a header the platform's own edge sets and clients cannot (Cloudflare: `cf-connecting-ip`). */
+export const headerClientAddress =
+  (name: string) =>
+  (c: Context): string | undefined =>
+    c.req.header(name);
+
 /** The fallback logger: JSON lines on the console, which is what Workers collect. */
 export const consoleLogger: Logger = {
   info: (fields, msg) => console.info(JSON.stringify({ level: "info", msg, ...fields })),
