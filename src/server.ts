@@ -46,13 +46,16 @@ async function serveOne(config: Config, logger: NodeLogger): Promise<void> {
       })
     : { stop: async () => {} };
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const url = `http://${config.HOST}:${info.port}`;
+    const readyMs = Math.round(performance.now() - t0);
     logger.info(
       {
-        url: `http://${config.HOST}:${info.port}`, port: info.port, corpusVersion: runtime.index.corpusVersion, chunks: runtime.index.chunks.length,
+        url, port: info.port, corpusVersion: runtime.index.corpusVersion, chunks: runtime.index.chunks.length,
         index: runtime.index.built ? "built" : "loaded from cache", store: config.DATABASE_URL ? "postgres" : "pglite", composer: config.COMPOSER,
-        widgetGzipKB: Number((bundles.widget.gzipBytes / 1024).toFixed(1)), readyMs: Math.round(performance.now() - t0), auditTasks: runsTasks,
+        widgetGzipKB: Number((bundles.widget.gzipBytes / 1024).toFixed(1)), readyMs, auditTasks: runsTasks,
       },
-      "Scrutin listening",
+      // The message keeps the earlier plain-text shape ("listening on <url> … ready in <n> ms") that scripts match.
+      `Scrutin listening on ${url} (ready in ${readyMs} ms)`,
     );
   }) as Server;
   const shutdown = gracefulShutdown(server, {

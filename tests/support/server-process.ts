@@ -16,7 +16,7 @@ export interface ServerProcess {
 
 /**
  * `src/server.ts` as production runs it, in a child process of its own process group (so a
- * cluster's workers can be killed with it), resolved once it (every worker) logs "Scrutin listening".
+ * cluster's workers can be killed with it), resolved once it (every worker) logs "Scrutin listening on …".
  */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   // A cluster is ready when every worker listens.
@@ -42,7 +42,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 90_00
         if (!p.trim()) continue;
         const line = JSON.parse(p) as Record<string, unknown>;
         lines.push(line);
-        if (line.msg === "Scrutin listening" && ++ready === expected) {
+        if (String(line.msg).startsWith("Scrutin listening on ") && ++ready === expected) {
           clearTimeout(timer);
           resolve(`http://127.0.0.1:${String(line.port)}`);
         }
