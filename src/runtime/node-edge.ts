@@ -1,6 +1,6 @@
 import type { Config } from "../config/env.js";
 import type { Runtime } from "../deps.js";
-import type { EdgeOptions, Logger } from "../serve/edge.js";
+import { edgeFromConfig, type EdgeOptions, type Logger } from "../serve/edge.js";
 import { fixedWindowLimiter, memoryRateLimitStore, type RateLimiter } from "../serve/rate-limit.js";
 import { clientAddress } from "./client-address.js";
 import { Metrics, metricsEndpoint } from "./metrics.js";
@@ -21,12 +21,10 @@ export async function nodeEdge(runtime: Runtime, config: Config, logger: Logger)
     rateLimiter = fixedWindowLimiter(store, { perClient: config.RATE_LIMIT_PER_CLIENT, global: config.RATE_LIMIT_GLOBAL, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS });
   }
   const edge: EdgeOptions = {
+    ...edgeFromConfig(config),
     clientAddress: clientAddress(config.TRUST_PROXY),
-    allowedOrigins: config.ALLOWED_ORIGINS,
-    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     logger,
     telemetry: metrics,
-    model: config.COMPOSER === "llm" ? { provider: "openai", name: config.LLM_MODEL } : { provider: "scrutin", name: "extractive" },
     ...(rateLimiter ? { rateLimiter } : {}),
     ...(config.METRICS_TOKEN ? { metrics: metricsEndpoint(metrics, config.METRICS_TOKEN) } : {}),
   };

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Config } from "../config/env.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 /** Structured log lines: fields first, then a message (pino's shape, so pino fits as is). */
@@ -48,6 +49,19 @@ export interface EdgeOptions {
   metrics?: MetricsEndpoint;
   /** The configured generator, for GenAI span names and attributes (`chat {model}`). */
   model?: { provider: string; name: string };
+}
+
+/**
+ * The parts of the edge that come straight from the configuration, the same on every
+ * runtime: party origins for CORS, the turn deadline, and the generator named in spans.
+ * Each runtime adds its own client address, rate-limit store, logger and metrics.
+ */
+export function edgeFromConfig(config: Pick<Config, "ALLOWED_ORIGINS" | "REQUEST_TIMEOUT_MS" | "COMPOSER" | "LLM_MODEL">): EdgeOptions {
+  return {
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    model: config.COMPOSER === "llm" ? { provider: "openai", name: config.LLM_MODEL } : { provider: "scrutin", name: "extractive" },
+  };
 }
 
 /** The client address from a header the platform's own edge sets and clients cannot (Cloudflare: `cf-connecting-ip`). */
