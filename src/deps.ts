@@ -52,8 +52,8 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
  * in DATA_DIR/audit under an exclusive lock file (PGlite serves one process at a time;
  * a second opener gets a StoreLockedError naming the holder).
  */
-export async function openStore(config: Pick<Config, "DATABASE_URL" | "DATA_DIR">, purpose = "scrutin server"): Promise<SqlClient> {
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+export async function openStore(config: Pick<Config, "DATABASE_URL" | "DATA_DIR"> & Partial<Pick<Config, "DATABASE_POOL_MAX">>, purpose = "scrutin server"): Promise<SqlClient> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX ?? 10 });
   await mkdir(config.DATA_DIR, { recursive: true });
   const release = await lockFile(path.join(config.DATA_DIR, "audit.lock"), purpose);
   try {

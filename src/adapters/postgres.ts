@@ -1,9 +1,22 @@
 import pg from "pg";
 import type { SqlClient, SqlExecutor } from "./sql.js";
 
+export interface PoolOptions {
+  /** Connections this process may hold (a cluster holds workers × max). */
+  max?: number;
+  /**
+   * An idle pooled connection failed (the server restarted, a proxy cut it). The pool drops
+   * it and opens another on demand; without a listener node-postgres would crash the process.
+   */
+  onIdleError?: (err: Error) => void;
+}
+
 /** A Postgres server through a node-postgres connection pool. */
-export async function openPostgres(connectionString: string, max = 10): Promise<SqlClient> {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
+export async function openPostgres(connectionString: string, options: PoolOptions | number = {}): Promise<SqlClient> {
+  // A bare number is the pool size (the original signature, still used by callers).
+  const opts: PoolOptions = typeof options === "number" ? { max: options } : options;
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  pool.on("error", opts.onIdleError ?? ((err) => process.emitWarning(`idle Postgres connection failed: ${err.message}`)));
   // Fail at start-up, with the server's message, rather than on the first turn.
   const probe = await pool.connect();
   probe.release();

@@ -46,3 +46,32 @@ describe("configuration", () => {
     expect(() => parseCorpusConfig({ CORPUS_ALLOWED_DOMAINS: "not a domain" })).toThrow(/CORPUS_ALLOWED_DOMAINS: must be comma-separated domain names/);
   });
 });
+
+describe("configuration for running at scale", () => {
+  it("defaults to one process, per-client and global chat limits, a turn deadline, and no metrics or tracing", () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ WORKERS: 1, DATABASE_POOL_MAX: 10, TRUST_PROXY: 0, RATE_LIMIT_PER_CLIENT: 30, RATE_LIMIT_GLOBAL: 3000, RATE_LIMIT_WINDOW_SECONDS: 60, REQUEST_TIMEOUT_MS: 30_000 });
+    expect(c.METRICS_TOKEN).toBeUndefined();
+    expect(c.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+  });
+
+  it("refuses cluster mode without a Postgres server, naming the reason", () => {
+    expect(() => parseConfig({ WORKERS: "2" })).toThrow(/WORKERS: cluster mode .* needs DATABASE_URL/);
+    expect(() => parseConfig({ WORKERS: "auto" })).toThrow(/needs DATABASE_URL/);
+    expect(parseConfig({ WORKERS: "auto", DATABASE_URL: "postgres://db/scrutin" }).WORKERS).toBe("auto");
+  });
+
+  it.each([
+    [{ ALLOWED_ORIGINS: "parti.example" }, "ALLOWED_ORIGINS"],
+    [{ ALLOWED_ORIGINS: "https://parti.example/page" }, "ALLOWED_ORIGINS"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ WORKERS: "0", DATABASE_URL: "postgres://db/x" }, "WORKERS"],
+  ])("rejects %o with a message naming %s", (env, name) => {
+    expect(() => parseConfig(env)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
+  });
+
+  it("accepts party origins as a list", () => {
+    expect(parseConfig({ ALLOWED_ORIGINS: "https://parti.example, http://localhost:5173" }).ALLOWED_ORIGINS).toEqual(["https://parti.example", "http://localhost:5173"]);
+  });
+});

@@ -27,6 +27,15 @@ const csv = z
   .optional()
   .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0));
 
+function isOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.origin === s;
+  } catch {
+    return false;
+  }
+}
+
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Domains a corpus source may come from; an entry also admits its subdomains. */
@@ -78,7 +87,8 @@ export const ConfigSchema = z
     DATA_HOSTING_JURISDICTION: z.string().trim().max(200).default(""),
     /** Serve the fake party page /demo (and /demo?hostile=1, the shadow-DOM isolation check). */
     DEMO_PAGE: onOff,
-    ALLOWED_ORIGINS: csv,
+    /** Origins (scheme://host[:port]) of the party sites whose pages may call the API from a browser (CORS). */
+    ALLOWED_ORIGINS: csv.refine((list) => list.every(isOrigin), { message: "must be comma-separated origins such as https://parti.example (scheme and host, no path)" }),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** How often the server looks for expired texts to purge. */
     AUDIT_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
@@ -89,8 +99,34 @@ export const ConfigSchema = z
     /** Lifetime of an auditor's browser session. */
     AUDIT_SESSION_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // --- Running at scale (README "Running at scale") ---
+    /** Node processes serving one port (node:cluster): a number, or "auto" for one per CPU. More than 1 needs DATABASE_URL. */
+    WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
+    /** Set by the cluster primary in each worker (0-based, stable across restarts); worker 0 runs the audit tasks. */
+    SCRUTIN_WORKER_INDEX: z.coerce.number().int().min(0).max(63).optional(),
+    /** Connections per process in the Postgres pool (a cluster opens WORKERS × this many). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** Reverse proxies in front of the service whose X-Forwarded-For entries are trusted (0: use the socket address). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Chat requests one client may make per window (0: no per-client limit). */
+    RATE_LIMIT_PER_CLIENT: z.coerce.number().int().min(0).max(1_000_000).default(30),
+    /** Chat requests the whole service (every process) accepts per window (0: no global limit). */
+    RATE_LIMIT_GLOBAL: z.coerce.number().int().min(0).max(100_000_000).default(3000),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Deadline of one chat turn, from request to final envelope. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** How long a stopping process waits for in-flight turns before it exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+    /** Bearer token for GET /metrics; unset, /metrics is not served. */
+    METRICS_TOKEN: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+    /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces); unset, no spans are exported. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    OTEL_SERVICE_NAME: z.string().min(1).default("scrutin"),
   })
   .superRefine((c, ctx) => {
+    if (c.WORKERS !== 1 && !c.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["WORKERS"], message: "cluster mode (WORKERS > 1 or auto) needs DATABASE_URL: the embedded PGlite store serves one process only" });
+    }
     if (c.COMPOSER === "llm" && !c.LLM_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required when COMPOSER=llm" });
     }

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, expose: true },
   not_acceptable: { status: 406, expose: true },
   unavailable: { status: 503, expose: true },
+  timeout: { status: 504, expose: true },
   internal: { status: 500, expose: false },
 } as const;
 

@@ -4,6 +4,8 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, toErrorBody } from "../contract/errors.js";
 import type { PipelineDeps } from "../pipeline/deps.js";
 import { chatRoutes } from "./chat.js";
+import { consoleLogger, type EdgeOptions } from "./edge.js";
+import { metricsRoute, observeRequests, partyCors, publicCors, rateLimit, securityHeaders } from "./protect.js";
 import { turnStatusRoutes } from "./turn-status.js";
 
 export interface AppDeps extends PipelineDeps {
@@ -12,13 +14,26 @@ export interface AppDeps extends PipelineDeps {
   publicKeys: () => Promise<unknown[]>;
   /** Extra routes mounted by other features (audit, widget, transparency). */
   mount?: (app: Hono) => void;
+  /** Protection and observability supplied by the runtime (rate limits, CORS, deadline, logs, metrics). */
+  edge?: EdgeOptions;
 }
+
+/** What a party's page calls from the browser (the widget). */
+const WIDGET_API = ["/api/chat", "/api/turns/*", "/api/widget/config"] as const;
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Builds the HTTP app; the Node server and the Workers entry both serve it. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const edge = deps.edge ?? {};
+  const logger = edge.logger ?? consoleLogger;
+  app.use("*", observeRequests(edge));
+  app.use("*", securityHeaders());
+  if (edge.allowedOrigins && edge.allowedOrigins.length > 0) for (const p of WIDGET_API) app.use(p, partyCors(edge.allowedOrigins));
+  app.use("/api/keys", publicCors());
+  app.on("POST", "/api/chat", rateLimit(edge));
+  app.get("/metrics", metricsRoute(edge));
   app.use(
     "/api/*",
     bodyLimit({
@@ -28,7 +43,7 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
-  app.route("/", chatRoutes(deps));
+  app.route("/", chatRoutes(deps, edge));
   app.route("/", turnStatusRoutes(deps.log));
   app.get("/api/health", async (c) => {
     const h = await deps.health();
@@ -46,7 +61,7 @@ export function createApp(deps: AppDeps): Hono {
       const code = err.status === 413 ? "payload_too_large" : err.status === 401 ? "unauthorized" : err.status === 403 ? "forbidden" : "invalid_request";
       return c.json(toErrorBody(new AppError(code, err.message || code)), err.status);
     }
-    console.error("unhandled error", err);
+    logger.error({ err, method: c.req.method, path: c.req.path }, "unhandled error");
     return c.json(toErrorBody(new AppError("internal", "internal")), 500);
   });
   return app;

@@ -1,36 +1,129 @@
+import { SpanStatusCode, type Span } from "@opentelemetry/api";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { ChatRequestSchema, type ChatRequest } from "../contract/envelope.js";
+import { ChatRequestSchema, type ChatRequest, type Envelope } from "../contract/envelope.js";
 import { AppError } from "../contract/errors.js";
-import { answer } from "../pipeline/answer.js";
+import { answer, type AnswerEvent } from "../pipeline/answer.js";
 import type { PipelineDeps } from "../pipeline/deps.js";
+import { consoleLogger, type EdgeOptions } from "./edge.js";
+import { tracer } from "./protect.js";
+
+const FALLBACK_MESSAGE = "The answer could not be produced. Please contact Élections Québec: www.electionsquebec.qc.ca, 1-888-353-2846.";
 
 /**
  * POST /api/chat. The body is read as JSON whatever its content type (curl -d sends a
  * form type); `Accept: text/event-stream` streams, anything else gets the JSON envelope.
+ *
+ * With a deadline, a turn that overruns it gets a clean `timeout` error; the pipeline is
+ * told to stop (the model call is aborted, the extractive fallback takes over) and runs to
+ * its end anyway, so whatever it produces is still logged: the log never misses a turn, and
+ * an envelope reaches a client only after it is in the log.
  */
-export function chatRoutes(deps: PipelineDeps) {
+export function chatRoutes(deps: PipelineDeps, edge: EdgeOptions = {}) {
+  const logger = edge.logger ?? consoleLogger;
   return new Hono().post("/api/chat", async (c) => {
     const req = await parseChatRequest(await c.req.text());
+    const deadline = edge.requestTimeoutMs ? AbortSignal.timeout(edge.requestTimeoutMs) : null;
+    const signal = deadline ? AbortSignal.any([c.req.raw.signal, deadline]) : c.req.raw.signal;
     const accept = c.req.header("accept") ?? "";
-    if (!accept.includes("text/event-stream")) return c.json(await answer(req, deps, undefined, c.req.raw.signal));
-    return streamSSE(c, async (stream) => {
+    const stream = accept.includes("text/event-stream");
+    const turn = (onEvent?: (e: AnswerEvent) => void) => traced(deps, edge, req, stream, (span) => answer(req, deps, onEvent, signal).then((env) => annotate(span, env)));
+    if (!stream) return c.json(await beforeDeadline(turn(), deadline, edge, logger));
+    return streamSSE(c, async (out) => {
       const queue: Promise<void>[] = [];
+      let open = true;
       try {
-        const envelope = await answer(req, deps, (e) => {
-          queue.push(e.type === "delta" ? stream.writeSSE({ event: "delta", data: JSON.stringify({ text: e.text }) }) : stream.writeSSE({ event: "reset", data: "{}" }));
-        });
+        const envelope = await beforeDeadline(
+          turn((e) => {
+            if (!open) return;
+            queue.push(e.type === "delta" ? out.writeSSE({ event: "delta", data: JSON.stringify({ text: e.text }) }) : out.writeSSE({ event: "reset", data: "{}" }));
+          }),
+          deadline,
+          edge,
+          logger,
+        );
         await Promise.all(queue);
-        await stream.writeSSE({ event: "answer", data: JSON.stringify(envelope) });
+        await out.writeSSE({ event: "answer", data: JSON.stringify(envelope) });
       } catch (err) {
+        open = false;
         await Promise.all(queue);
         const code = err instanceof AppError ? err.code : "internal";
-        const message = err instanceof AppError ? err.message : "The answer could not be produced. Please contact Élections Québec: www.electionsquebec.qc.ca, 1-888-353-2846.";
-        await stream.writeSSE({ event: "error", data: JSON.stringify({ error: { code, message } }) });
-        if (!(err instanceof AppError)) console.error("chat stream failed", err);
+        const message = err instanceof AppError ? err.message : FALLBACK_MESSAGE;
+        await out.writeSSE({ event: "error", data: JSON.stringify({ error: { code, message } }) });
+        if (!(err instanceof AppError)) logger.error({ err }, "chat stream failed");
       }
     });
   });
+}
+
+/** The turn, or a `timeout` error when the deadline passes first (the turn keeps running and is logged). */
+function beforeDeadline(work: Promise<Envelope>, deadline: AbortSignal | null, edge: EdgeOptions, logger: NonNullable<EdgeOptions["logger"]>): Promise<Envelope> {
+  if (!deadline) return work;
+  return new Promise((resolve, reject) => {
+    const onTimeout = () => {
+      edge.telemetry?.turnTimedOut();
+      logger.warn({ deadlineMs: edge.requestTimeoutMs }, "chat turn exceeded its deadline; the client got a timeout error, the turn is logged when it completes");
+      reject(new AppError("timeout", "The answer took too long. Please try again, or contact Élections Québec: www.electionsquebec.qc.ca, 1-888-353-2846."));
+    };
+    if (deadline.aborted) onTimeout();
+    else deadline.addEventListener("abort", onTimeout, { once: true });
+    work.then(
+      (env) => {
+        deadline.removeEventListener("abort", onTimeout);
+        resolve(env);
+      },
+      (err: unknown) => {
+        deadline.removeEventListener("abort", onTimeout);
+        if (deadline.aborted) logger.error({ err }, "chat turn failed after its deadline");
+        reject(err);
+      },
+    );
+  });
+}
+
+/**
+ * A `chat {model}` span following the OpenTelemetry GenAI semantic conventions around the
+ * whole turn (a no-op unless the runtime registered a tracer provider). No question or
+ * answer text goes into spans: only ids, models and the kind of answer.
+ */
+function traced(deps: PipelineDeps, edge: EdgeOptions, req: ChatRequest, stream: boolean, fn: (span: Span) => Promise<Envelope>): Promise<Envelope> {
+  const model = edge.model ?? { provider: deps.composer.name === "llm" ? "openai" : "scrutin", name: deps.composer.name };
+  return tracer().startActiveSpan(
+    `chat ${model.name}`,
+    {
+      attributes: {
+        "gen_ai.operation.name": "chat",
+        "gen_ai.provider.name": model.provider,
+        "gen_ai.request.model": model.name,
+        "gen_ai.output.type": "text",
+        "scrutin.stream": stream,
+        ...(req.conversationId ? { "gen_ai.conversation.id": req.conversationId } : {}),
+      },
+    },
+    async (span) => {
+      try {
+        return await fn(span);
+      } catch (err) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof AppError ? err.code : "internal" });
+        span.setAttribute("error.type", err instanceof AppError ? err.code : err instanceof Error ? err.name : "internal");
+        throw err;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+function annotate(span: Span, env: Envelope): Envelope {
+  span.setAttributes({
+    "gen_ai.response.id": env.id,
+    "gen_ai.response.model": env.provenance.model,
+    "gen_ai.conversation.id": env.conversationId,
+    "scrutin.answer.kind": env.kind,
+    "scrutin.generator": env.provenance.generator,
+    "scrutin.corpus.version": env.provenance.corpusVersion,
+  });
+  return env;
 }
 
 export async function parseChatRequest(raw: string): Promise<ChatRequest> {
