@@ -14,6 +14,7 @@ import { loadPortableIndex, type PortableIndex } from "../retrieve/portable-inde
 import { parsePrivateJwk } from "../seal/private-jwk.js";
 import { createSigner, type Signer } from "../seal/sign.js";
 import { createApp, type AppDeps } from "../serve/app.js";
+import { edgeFromConfig, headerClientAddress } from "../serve/edge.js";
 
 /** The Hyperdrive binding's shape (the part used here). */
 export interface HyperdriveBinding {
@@ -94,6 +95,10 @@ function requestDeps(iso: Isolate, db: SqlClient, log: AuditLog): AppDeps {
     links: { partyPlatformUrl: iso.config.PARTY_PLATFORM_URL },
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
+    // CORS, security headers and the turn deadline as on Node; the client address is the one
+    // Cloudflare's edge sets. Rate limits are left to Cloudflare's own rate limiting rules:
+    // a per-request Postgres counter would add round trips to every turn.
+    edge: { ...edgeFromConfig(iso.config), clientAddress: headerClientAddress("cf-connecting-ip") },
     health: async () => {
       const storeOk = await log.ping();
       return {
