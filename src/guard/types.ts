@@ -17,6 +17,8 @@ export interface Verdict {
   triggered: boolean;
   category?: Category;
   detail?: string;
+  /** The check itself failed (e.g. the LLM classifier was unreachable); `detail` says why. */
+  error?: boolean;
 }
 
 export interface GuardResult {
@@ -26,4 +28,8 @@ export interface GuardResult {
   redacted: string;
   piiKinds: string[];
   lang: Lang;
+  /** The conversation's earlier questions minus injection attempts: what the composer may see. */
+  safeHistory: string[];
+  /** The kind of misinformation the question is built on, if any (premise.ts). */
+  premise?: string;
 }

@@ -1,0 +1,53 @@
+/**
+ * Questions built on a common piece of election misinformation. They stay in scope (the
+ * sources answer them), but the answer must correct the premise, not play along: the
+ * returned terms are what an answer may not affirm unless a cited passage says it too.
+ */
+const PREMISES: { name: string; re: RegExp }[] = [
+  {
+    name: "remote_voting",
+    re: /\b(?:vot\w*|ballot|bulletin)\b.{0,40}\b(?:text messages?|texto|sms|by text|par texte|online|on line|en ligne|internet|web|e-?mail|courriel|by phone|par telephone|au telephone|over the phone|app|application|facebook|whatsapp|twitter|instagram|tiktok)\b|\b(?:text messages?|texto|sms|online|en ligne|internet|e-?mail|courriel|application|app)\b.{0,30}\b(?:vot\w*)\b/,
+  },
+  {
+    name: "moved_date",
+    re: /\b(?:election|elections|scrutin|polling day|voting day|election day|jour du (?:scrutin|vote)|vote)\b.{0,50}\b(?:moved|postponed|delayed|changed|cancel\w*|reporte\w*|deplace\w*|change\w*|annule\w*|repousse\w*|decale\w*)\b|\b(?:moved|postponed|reporte\w*|deplace\w*|repousse\w*)\b.{0,40}\b(?:mardi|mercredi|jeudi|vendredi|samedi|tuesday|wednesday|thursday|friday|saturday|to \w+day|au \w+di)\b|\b(?:election|scrutin|polling day|voting day|election day|jour du (?:scrutin|vote))\b.{0,25}\b(?:mardi|mercredi|jeudi|vendredi|samedi|tuesday|wednesday|thursday|friday|saturday)\b/,
+  },
+  {
+    name: "vote_twice",
+    re: /\b(?:vote|voter)\b.{0,20}\b(?:twice|two times|deux fois|plusieurs fois|more than once|several times|a la place de|for my (?:wife|husband|spouse|son|daughter|mother|father|friend)|pour (?:ma|mon) (?:femme|mari|conjointe?|fils|fille|mere|pere|ami\w*))\b/,
+  },
+  {
+    name: "no_id_needed",
+    re: /\b(?:no longer|plus besoin|pas besoin|don't need|do not need|n'est plus)\b.{0,30}\b(?:id|identification|piece d'identite|pieces d'identite|carte|card|preuve)\b/,
+  },
+  {
+    name: "noncitizen_can_vote",
+    re: /\b(?:permanent residents?|residents? permanents?|non-?citizens?|non-?citoyens?|refugies?|refugees?|touristes?|tourists?)\b.{0,30}\b(?:can now|peuvent maintenant|are now allowed|ont maintenant le droit|now vote|votent maintenant)\b/,
+  },
+];
+
+/** Words an answer must not echo unless it denies them or a cited passage contains them. */
+const ECHO: Record<string, RegExp> = {
+  remote_voting: /\b(?:text messages?|texto|sms|online|on line|en ligne|internet|e-?mail|courriel|by phone|par telephone|over the phone|app|application|facebook|whatsapp)\b/,
+  moved_date: /\b(?:moved|postponed|reporte\w*|deplace\w*|repousse\w*|mardi|mercredi|jeudi|vendredi|samedi|tuesday|wednesday|thursday|friday|saturday)\b/,
+  vote_twice: /\b(?:twice|deux fois|plusieurs fois|more than once|several times|on (?:his|her) behalf|a (?:sa|leur) place)\b/,
+  no_id_needed: /\b(?:no longer|plus besoin|pas besoin|don't need|do not need|n'est plus)\b/,
+  noncitizen_can_vote: /\b(?:permanent residents?|residents? permanents?|non-?citizens?|refugees?|refugies?)\b.{0,30}\b(?:can|peuvent|may|allowed)\b/,
+};
+
+export interface Premise {
+  name: string;
+  detail: string;
+}
+
+export function detectPremise(f: string): Premise | null {
+  for (const p of PREMISES) {
+    const m = p.re.exec(f);
+    if (m) return { name: p.name, detail: m[0].slice(0, 80) };
+  }
+  return null;
+}
+
+export function echoPattern(premise: string): RegExp | undefined {
+  return ECHO[premise];
+}
