@@ -38,7 +38,7 @@ describe("LLM composer over HTTP", () => {
     behaviour = (b) => ({ text: `Polling stations are open from 9:30 a.m. to 8 p.m. on polling day [${hoursPassage(b).n}].`, chunkSize: 5, delayMs: 2 });
     const { events, env } = await ask("What are the polling hours on election day?");
     expect(env.kind).toBe("answer");
-    expect(env.provenance).toMatchObject({ generator: "llm", model: "fake-model", promptVersion: "answer-v1" });
+    expect(env.provenance).toMatchObject({ generator: "llm", model: "fake-model", promptVersion: "answer-v2" });
     expect(env.citations).toHaveLength(1);
     expect(env.text).toContain("9:30 a.m. to 8 p.m.");
     const deltas = events.filter((e) => e.event === "delta");

@@ -3,6 +3,7 @@ import type { Composer, Composition } from "../compose/types.js";
 import { verifyComposition, type Violation } from "../compose/verify.js";
 import { guardQuestion } from "../guard/guard.js";
 import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
+import { integrityViolations } from "../guard/output.js";
 import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 import { footer, seal } from "../seal/envelope.js";
 import { sha256Hex, canonicalJson } from "../log/chain.js";
@@ -37,8 +38,9 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
   const createdAt = deps.now().toISOString();
   const id = deps.newId();
   const conversationId = req.conversationId ?? deps.newId();
-  const history = req.conversationId ? await deps.log.recentQuestions(conversationId, 3) : [];
-  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier, history);
+  const loggedHistory = req.conversationId ? await deps.log.recentQuestions(conversationId, 3) : [];
+  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier, loggedHistory);
+  const history = guard.safeHistory;
   const lang = guard.lang;
   let streamed = false;
   const emit = (text: string) => {
@@ -65,10 +67,11 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     } else {
       const weight = (t: string) => deps.retriever.idf(t, lang);
       const input = { question: guard.redacted, lang, hits: retrieval.hits, history, weight, ...(signal ? { signal } : {}) };
+      const integrity = (c: Composition) => integrityViolations(c, input.hits, guard.premise ? { premise: guard.premise } : {});
       composition = await composeChecked(deps.composer, deps.fallback, input, emit, () => {
         if (streamed) onEvent({ type: "reset" });
         streamed = false;
-      }, trail);
+      }, trail, integrity);
       if (composition.kind === "abstain") {
         composition = { ...composition, body: abstainText(lang), citations: [] };
         emit(composition.body);
@@ -132,11 +135,12 @@ async function composeChecked(
   emit: (t: string) => void,
   reset: () => void,
   trail: TrailStep[],
+  integrity: (c: Composition) => Checked[],
 ): Promise<Composition> {
-  let violations: Violation[] = [];
+  let violations: Checked[] = [];
   try {
     const c = await composer.compose(input, emit);
-    violations = verifyComposition(c, input.hits);
+    violations = [...verifyComposition(c, input.hits), ...integrity(c)];
     if (violations.length === 0) return c;
     trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500), kinds: violations.map((v) => v.kind) });
   } catch (err) {
@@ -145,14 +149,17 @@ async function composeChecked(
   if (composer === fallback) return abstention(trail, violations);
   reset();
   const c = await fallback.compose(input, emit);
-  const again = verifyComposition(c, input.hits);
+  const again = [...verifyComposition(c, input.hits), ...integrity(c)];
   if (again.length === 0) return c;
   reset();
   trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(","), kinds: again.map((v) => v.kind) });
   return abstention(trail, again);
 }
 
-function abstention(trail: TrailStep[], v: Violation[]): Composition {
+/** A contract violation (verify.ts) or an integrity violation (guard/output.ts). */
+type Checked = Violation | { kind: string; detail: string };
+
+function abstention(trail: TrailStep[], v: Checked[]): Composition {
   trail.push({ step: "abstain", detail: `${v.length} violation(s)`, textFree: true });
   return fixed("abstain-v1", "", "abstain");
 }

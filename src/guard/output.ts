@@ -1,0 +1,82 @@
+import type { Composition } from "../compose/types.js";
+import { systemPrompt } from "../compose/prompts.js";
+import type { Hit } from "../retrieve/retrieve.js";
+import { fold } from "../text/analyze.js";
+import { PARTY_NAMES } from "./lexicon.js";
+import { echoPattern } from "./premise.js";
+
+/**
+ * Integrity checks on a proposed answer, whatever composed it, beside compose/verify.ts
+ * (which already rejects any URL, e-mail, phone number, figure or date absent from the
+ * cited passages). These catch what a model talked into an attack would write: its own
+ * prompt, an opinion or a party's name, or agreement with a false premise. Each phrase is
+ * allowed when a cited passage contains it, so a verbatim official sentence never trips.
+ */
+export type IntegrityKind = "prompt_leak" | "opinion" | "party_mention" | "agrees_with_premise";
+
+export interface IntegrityViolation {
+  kind: IntegrityKind;
+  detail: string;
+}
+
+export interface IntegrityContext {
+  /** premise.ts name of the misinformation the question carries, if any. */
+  premise?: string;
+}
+
+const norm = (s: string) => fold(s).replace(/[’`]/g, "'").replace(/\s+/g, " ");
+
+const PROMPT_SHINGLES = (() => {
+  const out = new Set<string>();
+  for (const lang of ["fr", "en"] as const) {
+    const w = norm(systemPrompt(lang)).match(/[\p{L}\p{N}']+/gu) ?? [];
+    for (let i = 0; i + 6 <= w.length; i++) out.add(w.slice(i, i + 6).join(" "));
+  }
+  return out;
+})();
+
+const SELF_TALK = /\b(?:system prompt|prompt systeme|my instructions|mes instructions|my (?:rules|guidelines|directives)|mes (?:consignes|regles|directives)|i was (?:told|instructed|programmed)|on m'a (?:dit|demande|programme)|i am now|je suis maintenant|as an ai language model|developer mode|mode developpeur|no_answer)\b/;
+
+const OPINION = /\b(?:vote for|votez pour|voter pour|vote pour|i recommend|je recommande|je vous recommande|je vous conseille|i suggest|je suggere|you should vote|vous devriez voter|tu devrais voter|best party|meilleur parti|best candidate|meilleure? candidate?|best choice|meilleur choix|in my opinion|a mon avis|selon moi|i think|je pense que|je crois que|i believe|personally|personnellement|will win|va gagner|vont gagner|gagnera|is (?:a )?(?:liar|corrupt|incompetent)|est (?:un )?(?:menteur|corrompu|incompetent)|don't vote|ne votez pas|n'allez pas voter|don't bother voting|pas la peine de voter)\b/;
+
+const PARTY = new RegExp(`\\b(?:${PARTY_NAMES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b|(?<![\\p{L}])(?:CAQ|PLQ|PQ|QS|PCQ)(?![\\p{L}])`, "u");
+
+const AFFIRM = /^\s*(?:yes|yeah|oui|absolutely|certainly|of course|bien sur|absolument|tout a fait|en effet|c'est exact|c'est vrai|that's right|that is right|correct|indeed|effectivement|exactement|exactly)\b/;
+const NEGATION = /\b(?:not|no|never|cannot|can't|isn't|aren't|won't|n'|ne|pas|jamais|aucune?|impossible|only|seulement|uniquement|false|faux|myth|mythe)\b/;
+
+export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: IntegrityContext = {}): IntegrityViolation[] {
+  if (c.kind !== "answer") return [];
+  const out: IntegrityViolation[] = [];
+  const cited = new Set(c.citations.map((x) => x.chunkId));
+  const sources = norm(hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n"));
+  const rawSources = hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n");
+  const body = norm(c.body.replace(/\[\d+\]/g, " "));
+  const words = body.match(/[\p{L}\p{N}']+/gu) ?? [];
+  for (let i = 0; i + 6 <= words.length; i++) {
+    const s = words.slice(i, i + 6).join(" ");
+    if (PROMPT_SHINGLES.has(s) && !sources.includes(s)) {
+      out.push({ kind: "prompt_leak", detail: s });
+      break;
+    }
+  }
+  const self = SELF_TALK.exec(body);
+  if (self && !sources.includes(self[0])) out.push({ kind: "prompt_leak", detail: self[0] });
+  const op = OPINION.exec(body);
+  if (op && !sources.includes(op[0])) out.push({ kind: "opinion", detail: op[0] });
+  const party = PARTY.exec(c.body.replace(/\[\d+\]/g, " ")) ?? PARTY.exec(body);
+  if (party && !PARTY.test(rawSources) && !PARTY.test(sources)) out.push({ kind: "party_mention", detail: party[0] });
+  if (ctx.premise) {
+    if (AFFIRM.test(body)) out.push({ kind: "agrees_with_premise", detail: body.slice(0, 40) });
+    const echo = echoPattern(ctx.premise);
+    if (echo) {
+      for (const sentence of body.split(/(?<=[.!?;])\s+/)) {
+        const m = echo.exec(sentence);
+        if (m && !NEGATION.test(sentence) && !sources.includes(m[0])) {
+          out.push({ kind: "agrees_with_premise", detail: `${ctx.premise}: ${m[0]}` });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
