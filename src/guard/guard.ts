@@ -1,7 +1,7 @@
 import type { Lang } from "../contract/envelope.js";
 import { detectLang } from "../text/analyze.js";
 import { redactPii } from "./pii.js";
-import { classifyScope } from "./scope.js";
+import { classify, classifyScope } from "./scope.js";
 import type { Category, GuardResult, Verdict } from "./types.js";
 
 /**
@@ -26,7 +26,8 @@ export async function guardQuestion(
   const lang = requestedLang ?? detectLang(question);
   const { text: redacted, kinds } = redactPii(question);
   const verdicts: Verdict[] = [{ name: "privacy.pii", triggered: kinds.length > 0, ...(kinds.length ? { detail: kinds.join(",") } : {}) }];
-  verdicts.push(...classifyScope(redacted, history));
+  const scope = classify(redacted, history);
+  verdicts.push(...scope.verdicts);
   const fired = new Set(verdicts.filter((v) => v.triggered && v.category).map((v) => v.category));
   let category: Category = PRECEDENCE.find((c) => fired.has(c)) ?? "in_scope";
   if (category === "in_scope" && classifier) {
@@ -39,8 +40,7 @@ export async function guardQuestion(
       verdicts.push({ name: "scope.llm_classifier", triggered: false, error: true, detail: `error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200) });
     }
   }
-  const premise = verdicts.find((v) => v.name === "premise.suspect" && v.triggered)?.detail?.split(":")[0];
   // Earlier turns that were refused as injections are not handed to the composer as context.
   const safeHistory = history.filter((h) => !classifyScope(h).some((v) => v.triggered && v.category === "injection"));
-  return { category, verdicts, redacted, piiKinds: kinds, lang, safeHistory, ...(premise ? { premise } : {}) };
+  return { category, verdicts, redacted, piiKinds: kinds, lang, safeHistory, ...(scope.premise ? { premise: scope.premise } : {}) };
 }

@@ -18,6 +18,10 @@ const RULES: { name: string; re: RegExp }[] = [
     re: /\b(?:you are now|you're now|from now on|starting now|desormais|dorenavant|a partir de maintenant|tu es maintenant|vous etes maintenant|act as|acting as|agis comme|agissez comme|joue le role|play the role|role-?play|pretend (?:to be|you are|you're)|fais semblant|faites semblant|imagine (?:que tu es|you are)|jailbreak|dan mode|do anything now|developer mode|mode developpeur|mode admin|admin mode|sudo|unfiltered|sans filtre|new (?:rule|instruction|persona)|nouvelle (?:regle|consigne|instruction|personnalite))\b/,
   },
   {
+    name: "dictated_stance",
+    re: /\b(?:assistant|you|tu|vous|l'assistant|scrutin|chatbot|bot)\b.{0,25}\b(?:must|should|will|shall|doit|dois|devez|devra|devras)\s+(?:now\s+|maintenant\s+|desormais\s+|dorenavant\s+|toujours\s+|always\s+)?(?:endorse|promote|recommend|support|campaign|favou?r|recommander|appuyer|promouvoir|faire campagne|favoriser|dire que)\b/,
+  },
+  {
     name: "drop_contract",
     re: /\b(?:without|sans|no|pas de|aucune?|remove|retire[rsz]?|enleve[rsz]?|supprime[rsz]?|drop|omit|omets?|skip|hide|cache[rsz]?|don't (?:include|add|show|put)|ne (?:mets?|mettez|ajoute|ajoutez|montre|inclus|incluez) pas)\b.{0,30}\b(?:label|etiquette|disclaimer|avertissement|citations?|signature|footer|pied de page)\b|\b(?:without|sans|remove|retire[rsz]?|enleve[rsz]?|supprime[rsz]?|drop|omit|omets?|skip|hide|don't (?:include|add|show|put|mention)|ne (?:mets?|mettez|ajoute|ajoutez|montre|inclus|incluez|mentionne) pas)\b.{0,30}\b(?:sources?|liens?|links?|urls?|mention|reference to elections quebec|elections quebec)\b(?! (?:fiable|officiel|reliable|official))/,
   },
@@ -33,9 +37,13 @@ const RULES: { name: string; re: RegExp }[] = [
   },
 ];
 
-export function detectInjection(f: string): { name: string; detail: string } | null {
+/**
+ * `f` is the normalised message; `lines`, when given, is the folded message with its line
+ * breaks, for markers that only mean something at the start of a line ("system:").
+ */
+export function detectInjection(f: string, lines = f): { name: string; detail: string } | null {
   for (const r of RULES) {
-    const m = r.re.exec(f);
+    const m = r.re.exec(r.name === "markup" ? lines : f);
     if (m) return { name: r.name, detail: m[0].slice(0, 80) };
   }
   return null;

@@ -15,7 +15,7 @@ const PATTERNS: { kind: string; re: RegExp }[] = [
   {
     // A date is a date of birth only when introduced as one: election dates in a question stay.
     kind: "DATE_OF_BIRTH",
-    re: /\b(?:n[ée]e?|naissance|born|birth|dob|ddn|birthday|anniversaire)\b[^.?!\n]{0,25}?\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)?\d{2}|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})\b/giu,
+    re: /(?<![\p{L}])(?:n[ée]e?|naissance|born|birth|dob|ddn|birthday|anniversaire)(?![\p{L}])[^.?!\n]{0,25}?\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)?\d{2}|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})\b/giu,
   },
   {
     kind: "ADDRESS",

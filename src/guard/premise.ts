@@ -1,3 +1,4 @@
+import { fold } from "../text/analyze.js";
 /**
  * Questions built on a common piece of election misinformation. They stay in scope (the
  * sources answer them), but the answer must correct the premise, not play along: the
@@ -38,16 +39,42 @@ const ECHO: Record<string, RegExp> = {
 export interface Premise {
   name: string;
   detail: string;
+  /** The matched words, as they appear in the normalised question. */
+  span: string;
 }
 
 export function detectPremise(f: string): Premise | null {
   for (const p of PREMISES) {
     const m = p.re.exec(f);
-    if (m) return { name: p.name, detail: m[0].slice(0, 80) };
+    if (m) return { name: p.name, detail: m[0].slice(0, 80), span: m[0] };
   }
   return null;
 }
 
 export function echoPattern(premise: string): RegExp | undefined {
   return ECHO[premise];
+}
+
+/**
+ * What the sources call the thing the misinformation distorts, added to the retrieval
+ * query so the passage that corrects the premise is found (the question's own words point
+ * at the myth, not at the rule).
+ */
+const HINTS: Record<string, Record<"fr" | "en", string>> = {
+  remote_voting: { fr: "façons de voter bulletin papier en personne par la poste", en: "ways to vote paper ballot in person by mail" },
+  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October" },
+  vote_twice: { fr: "voter une seule fois une personne un vote", en: "vote only once one person one vote" },
+  no_id_needed: { fr: "pièces d'identité acceptées au bureau de vote", en: "identification accepted at the polling station" },
+  noncitizen_can_vote: { fr: "qui peut voter citoyenneté canadienne", en: "who can vote Canadian citizenship" },
+};
+
+/**
+ * The retrieval query for a question built on misinformation: the myth's own words are
+ * dropped (they point at passages about something else, e.g. "moved" at changing address)
+ * and the words of the rule it distorts are added.
+ */
+export function premiseQuery(query: string, premise: Premise, lang: "fr" | "en"): string {
+  const folded = fold(query).replace(/[’‘`´]/g, "'");
+  const without = folded.includes(premise.span) ? folded.replace(premise.span, " ") : folded;
+  return `${without} ${HINTS[premise.name]?.[lang] ?? ""}`.replace(/\s+/g, " ").trim();
 }

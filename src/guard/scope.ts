@@ -1,8 +1,9 @@
+import { fold } from "../text/analyze.js";
 import { CARRY_ON, detectInjection } from "./injection.js";
 import { judgeJurisdiction } from "./jurisdiction.js";
 import { DOMAIN_TERMS, PARTY_ACRONYMS, PARTY_NAMES, UNRELATED_SIGNALS } from "./lexicon.js";
 import { normalise } from "./normalise.js";
-import { detectPremise } from "./premise.js";
+import { detectPremise, type Premise } from "./premise.js";
 import type { Category, Verdict } from "./types.js";
 
 /**
@@ -65,9 +66,13 @@ const STOP = new Set("le la les un une des de du et ou a au aux en dans pour par
  * that attempt carried on. Neutrality and jurisdiction rules look at the new message only.
  */
 export function classifyScope(question: string, history: readonly string[] = []): Verdict[] {
+  return classify(question, history).verdicts;
+}
+
+export function classify(question: string, history: readonly string[] = []): { verdicts: Verdict[]; premise: Premise | null } {
   const f = normalise(question);
   const verdicts: Verdict[] = [];
-  const inj = detectInjection(f);
+  const inj = detectInjection(f, fold(question).replace(/[’‘`´]/g, "'"));
   const carried = !inj && CARRY_ON.test(f) ? history.map((h) => detectInjection(normalise(h))).find((x) => x !== null) : undefined;
   verdicts.push({ name: "scope.injection", triggered: inj !== null || carried !== undefined, category: "injection",
     ...(inj ? { detail: `${inj.name}: ${inj.detail}` } : carried ? { detail: `carried from history: ${carried.name}` } : {}) });
@@ -83,7 +88,7 @@ export function classifyScope(question: string, history: readonly string[] = [])
   const premise = detectPremise(f);
   // Not a refusal: the answer goes ahead and must correct the premise (see output.ts).
   verdicts.push({ name: "premise.suspect", triggered: premise !== null, ...(premise ? { detail: `${premise.name}: ${premise.detail}` } : {}) });
-  return verdicts;
+  return { verdicts, premise };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Premise } from "./premise.js";
 import type { Lang } from "../contract/envelope.js";
 
 /** What the question is about; only `in_scope` reaches retrieval. */
@@ -30,6 +31,6 @@ export interface GuardResult {
   lang: Lang;
   /** The conversation's earlier questions minus injection attempts: what the composer may see. */
   safeHistory: string[];
-  /** The kind of misinformation the question is built on, if any (premise.ts). */
-  premise?: string;
+  /** The misinformation the question is built on, if any (premise.ts). */
+  premise?: Premise;
 }

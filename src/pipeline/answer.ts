@@ -4,6 +4,7 @@ import { verifyComposition, type Violation } from "../compose/verify.js";
 import { guardQuestion } from "../guard/guard.js";
 import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
 import { integrityViolations } from "../guard/output.js";
+import { premiseQuery } from "../guard/premise.js";
 import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 import { footer, seal } from "../seal/envelope.js";
 import { sha256Hex, canonicalJson } from "../log/chain.js";
@@ -58,6 +59,8 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     emit(composition.body);
   } else {
     retrievalQuery = retrievalQueryFor(guard.redacted, history, lang);
+    // A question built on misinformation also looks for the rule it distorts (guard/premise.ts).
+    if (guard.premise) retrievalQuery = premiseQuery(retrievalQuery, guard.premise, lang);
     retrieval = await deps.retriever.retrieve(retrievalQuery, lang, TOP_K);
     const answerability = assessAnswerability(retrieval);
     trail.push({ step: "answerability", detail: answerability.reason, textFree: true });
@@ -67,7 +70,7 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     } else {
       const weight = (t: string) => deps.retriever.idf(t, lang);
       const input = { question: guard.redacted, lang, hits: retrieval.hits, history, weight, ...(signal ? { signal } : {}) };
-      const integrity = (c: Composition) => integrityViolations(c, input.hits, guard.premise ? { premise: guard.premise } : {});
+      const integrity = (c: Composition) => integrityViolations(c, input.hits, guard.premise ? { premise: guard.premise.name } : {});
       composition = await composeChecked(deps.composer, deps.fallback, input, emit, () => {
         if (streamed) onEvent({ type: "reset" });
         streamed = false;
