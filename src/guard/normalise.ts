@@ -28,13 +28,13 @@ export function correctWord(w: string): string {
   if (hit !== undefined) return hit;
   let out = w;
   const near = closest(w, DOMAIN_LIST);
-  const budget = w.length >= 8 ? 2 : 1;
+  const budget = w.length >= 10 ? 2 : 1;
   if (distance(w, near) <= budget && near[0] === w[0]) out = near;
   else {
     const m = ELISION.exec(w);
     if (m) {
       const rest = w.slice(m[0].length);
-      const fixed = rest.length >= 4 && (DOMAIN_TERMS.has(rest) || distance(rest, closest(rest, DOMAIN_LIST)) <= (rest.length >= 8 ? 2 : 1)) ? (DOMAIN_TERMS.has(rest) ? rest : closest(rest, DOMAIN_LIST)) : null;
+      const fixed = rest.length >= 4 && (DOMAIN_TERMS.has(rest) || distance(rest, closest(rest, DOMAIN_LIST)) <= (rest.length >= 10 ? 2 : 1)) ? (DOMAIN_TERMS.has(rest) ? rest : closest(rest, DOMAIN_LIST)) : null;
       if (fixed) out = `${m[0]}'${fixed}`;
     }
   }

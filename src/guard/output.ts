@@ -1,7 +1,9 @@
 import type { Composition } from "../compose/types.js";
 import { systemPrompt } from "../compose/prompts.js";
 import type { Hit } from "../retrieve/retrieve.js";
-import { fold } from "../text/analyze.js";
+import type { Lang } from "../contract/envelope.js";
+import { fold, terms } from "../text/analyze.js";
+import { citedSegments } from "../compose/verify.js";
 import { PARTY_NAMES } from "./lexicon.js";
 import { echoPattern } from "./premise.js";
 
@@ -12,7 +14,7 @@ import { echoPattern } from "./premise.js";
  * prompt, an opinion or a party's name, or agreement with a false premise. Each phrase is
  * allowed when a cited passage contains it, so a verbatim official sentence never trips.
  */
-export type IntegrityKind = "prompt_leak" | "opinion" | "party_mention" | "agrees_with_premise";
+export type IntegrityKind = "prompt_leak" | "opinion" | "party_mention" | "agrees_with_premise" | "unsupported_sentence" | "verdict_opener";
 
 export interface IntegrityViolation {
   kind: IntegrityKind;
@@ -20,6 +22,7 @@ export interface IntegrityViolation {
 }
 
 export interface IntegrityContext {
+  lang?: Lang;
   /** premise.ts name of the misinformation the question carries, if any. */
   premise?: string;
 }
@@ -40,6 +43,15 @@ const SELF_TALK = /\b(?:system prompt|prompt systeme|my instructions|mes instruc
 const OPINION = /\b(?:vote for|votez pour|voter pour|vote pour|i recommend|je recommande|je vous recommande|je vous conseille|i suggest|je suggere|you should vote|vous devriez voter|tu devrais voter|best party|meilleur parti|best candidate|meilleure? candidate?|best choice|meilleur choix|in my opinion|a mon avis|selon moi|i think|je pense que|je crois que|i believe|personally|personnellement|will win|va gagner|vont gagner|gagnera|is (?:a )?(?:liar|corrupt|incompetent)|est (?:un )?(?:menteur|corrompu|incompetent)|don't vote|ne votez pas|n'allez pas voter|don't bother voting|pas la peine de voter)\b/;
 
 const PARTY = new RegExp(`\\b(?:${PARTY_NAMES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b|(?<![\\p{L}])(?:CAQ|PLQ|PQ|QS|PCQ)(?![\\p{L}])`, "u");
+
+/**
+ * A sentence must share at least this share of its content words (stemmed) with the
+ * passages it cites: an answer that parrots the question, or says something the passage
+ * does not, is not "from the sources" even when it carries a marker and no hard fact.
+ */
+export const MIN_LEXICAL_SUPPORT = 0.6;
+/** "Yes," / "No," verdicts: the prompt forbids them, the sources rarely open so. */
+const OPENER = /^\s*(?:yes|yeah|yep|oui|no|non|nope)\b/;
 
 const AFFIRM = /^\s*(?:yes|yeah|oui|absolutely|certainly|of course|bien sur|absolument|tout a fait|en effet|c'est exact|c'est vrai|that's right|that is right|correct|indeed|effectivement|exactement|exactly)\b/;
 const NEGATION = /\b(?:not|no|never|cannot|can't|isn't|aren't|won't|n'|ne|pas|jamais|aucune?|impossible|only|seulement|uniquement|false|faux|myth|mythe)\b/;
@@ -65,6 +77,24 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
   if (op && !sources.includes(op[0])) out.push({ kind: "opinion", detail: op[0] });
   const party = PARTY.exec(c.body.replace(/\[\d+\]/g, " ")) ?? PARTY.exec(body);
   if (party && !PARTY.test(rawSources) && !PARTY.test(sources)) out.push({ kind: "party_mention", detail: party[0] });
+  const lang = ctx.lang ?? "fr";
+  const byChunk = new Map(hits.map((h) => [h.chunk.id, h.chunk.text]));
+  const byN = new Map(c.citations.map((x) => [x.n, byChunk.get(x.chunkId) ?? ""]));
+  for (const seg of citedSegments(c.body)) {
+    if (seg.marks.length === 0) continue;
+    const claim = terms(seg.text, lang);
+    if (claim.length === 0) continue;
+    const passage = new Set(seg.marks.flatMap((n) => terms(byN.get(n) ?? "", lang)));
+    const share = claim.filter((t) => passage.has(t)).length / claim.length;
+    if (share < MIN_LEXICAL_SUPPORT) {
+      out.push({ kind: "unsupported_sentence", detail: `${Math.round(share * 100)}% of words in the cited passage` });
+      break;
+    }
+  }
+  const opener = OPENER.exec(body);
+  // Allowed only when the whole opening sentence is the source's own (an extractive quote).
+  const first = norm(citedSegments(c.body)[0]?.text ?? "").split(/(?<=[.!?])\s/)[0]?.trim() ?? "";
+  if (opener && !(first.length > 20 && sources.includes(first))) out.push({ kind: "verdict_opener", detail: opener[0].trim() });
   if (ctx.premise) {
     if (AFFIRM.test(body)) out.push({ kind: "agrees_with_premise", detail: body.slice(0, 40) });
     const echo = echoPattern(ctx.premise);

@@ -60,21 +60,22 @@ export function echoPattern(premise: string): RegExp | undefined {
  * query so the passage that corrects the premise is found (the question's own words point
  * at the myth, not at the rule).
  */
-const HINTS: Record<string, Record<"fr" | "en", string>> = {
+const HINTS: Record<string, Record<"fr" | "en", string> & { drop?: boolean }> = {
   remote_voting: { fr: "façons de voter bulletin papier en personne par la poste", en: "ways to vote paper ballot in person by mail" },
-  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October" },
+  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October", drop: true },
   vote_twice: { fr: "voter une seule fois une personne un vote", en: "vote only once one person one vote" },
   no_id_needed: { fr: "pièces d'identité acceptées au bureau de vote", en: "identification accepted at the polling station" },
   noncitizen_can_vote: { fr: "qui peut voter citoyenneté canadienne", en: "who can vote Canadian citizenship" },
 };
 
 /**
- * The retrieval query for a question built on misinformation: the myth's own words are
- * dropped (they point at passages about something else, e.g. "moved" at changing address)
- * and the words of the rule it distorts are added.
+ * The retrieval query for a question built on misinformation: the words of the rule it
+ * distorts are added, and where the myth's own words point at passages about something
+ * else ("moved" at changing one's address) they are dropped.
  */
 export function premiseQuery(query: string, premise: Premise, lang: "fr" | "en"): string {
   const folded = fold(query).replace(/[’‘`´]/g, "'");
-  const without = folded.includes(premise.span) ? folded.replace(premise.span, " ") : folded;
-  return `${without} ${HINTS[premise.name]?.[lang] ?? ""}`.replace(/\s+/g, " ").trim();
+  const hint = HINTS[premise.name];
+  const without = hint?.drop && folded.includes(premise.span) ? folded.replace(premise.span, " ") : folded;
+  return `${without} ${hint?.[lang] ?? ""}`.replace(/\s+/g, " ").trim();
 }
