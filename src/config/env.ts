@@ -61,7 +61,7 @@ export const ConfigSchema = z
     LLM_PROVIDER_NAME: z.string().default(""),
     LLM_HOSTING_JURISDICTION: z.string().default(""),
     /** A second scope opinion from the LLM endpoint above; it can only make answers more cautious. */
-    GUARD_LLM: onOff,
+    GUARD_LLM: z.enum(["on", "off", "true", "false", "1", "0"]).default("off").transform((v) => v === "on" || v === "true" || v === "1"),
     EMBEDDINGS: z.enum(["hashing", "openai"]).default("hashing"),
     EMBEDDINGS_BASE_URL: optionalUrl,
     EMBEDDINGS_API_KEY: z.string().optional(),

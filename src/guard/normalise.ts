@@ -28,7 +28,9 @@ export function correctWord(w: string): string {
   if (hit !== undefined) return hit;
   let out = w;
   const near = closest(w, DOMAIN_LIST);
-  const budget = w.length >= 10 ? 2 : 1;
+  // Two edits only on long words that keep their first and last letters ("bulettin"), so
+  // an ordinary word ("residents") is not pulled onto a nearby domain word ("residence").
+  const budget = w.length >= 8 && near.at(-1) === w.at(-1) ? 2 : 1;
   if (distance(w, near) <= budget && near[0] === w[0]) out = near;
   else {
     const m = ELISION.exec(w);

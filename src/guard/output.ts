@@ -54,7 +54,7 @@ export const MIN_LEXICAL_SUPPORT = 0.6;
 const OPENER = /^\s*(?:yes|yeah|yep|oui|no|non|nope)\b/;
 
 const AFFIRM = /^\s*(?:yes|yeah|oui|absolutely|certainly|of course|bien sur|absolument|tout a fait|en effet|c'est exact|c'est vrai|that's right|that is right|correct|indeed|effectivement|exactement|exactly)\b/;
-const NEGATION = /\b(?:not|no|never|cannot|can't|isn't|aren't|won't|n'|ne|pas|jamais|aucune?|impossible|only|seulement|uniquement|false|faux|myth|mythe)\b/;
+const NEGATION = /\b(?:not|no|never|cannot|can't|isn't|aren't|won't|n'|ne|pas|jamais|aucune?|impossible|only|seulement|uniquement|false|falsely|faux|fausse|faussement|myth|mythe|rumou?r|rumeur|untrue|incorrect)\b/;
 
 export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: IntegrityContext = {}): IntegrityViolation[] {
   if (c.kind !== "answer") return [];
@@ -101,7 +101,9 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
     if (echo) {
       for (const sentence of body.split(/(?<=[.!?;])\s+/)) {
         const m = echo.exec(sentence);
-        if (m && !NEGATION.test(sentence) && !sources.includes(m[0])) {
+        // The correcting passage itself names the myth ("voting by text message is impossible"),
+        // so an echo is allowed only inside a denial, never because the source contains it.
+        if (m && !NEGATION.test(sentence)) {
           out.push({ kind: "agrees_with_premise", detail: `${ctx.premise}: ${m[0]}` });
           break;
         }

@@ -30,7 +30,7 @@ const RULES: { name: string; category: Category; test: (f: string, raw: string) 
     name: "prediction",
     category: "prediction",
     test: (f) =>
-      /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|va gagner|vont gagner|gagnera|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid)\b/.exec(f),
+      /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid)\b/.exec(f),
   },
   {
     name: "partisan",
