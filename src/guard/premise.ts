@@ -7,7 +7,7 @@ import { fold } from "../text/analyze.js";
 const PREMISES: { name: string; re: RegExp }[] = [
   {
     name: "remote_voting",
-    re: /\b(?:vot\w*|ballot|bulletin)\b.{0,40}\b(?:text messages?|texto|sms|by text|par texte|online|on line|en ligne|internet|web|e-?mail|courriel|by phone|par telephone|au telephone|over the phone|app|application|facebook|whatsapp|twitter|instagram|tiktok)\b|\b(?:text messages?|texto|sms|online|en ligne|internet|e-?mail|courriel|application|app)\b.{0,30}\b(?:vot\w*)\b/,
+    re: /\b(?:vot\w*)\b.{0,40}\b(?:text messages?|texto|sms|by text|par texte|online|on line|en ligne|internet|web|e-?mail|courriel|by phone|par telephone|au telephone|over the phone|app|application|facebook|whatsapp|twitter|instagram|tiktok)\b|\b(?:text messages?|texto|sms|online|en ligne|internet|e-?mail|courriel|application|app)\b.{0,30}\b(?:vot\w*)\b/,
   },
   {
     name: "moved_date",
@@ -60,9 +60,9 @@ export function echoPattern(premise: string): RegExp | undefined {
  * query so the passage that corrects the premise is found (the question's own words point
  * at the myth, not at the rule).
  */
-const HINTS: Record<string, Record<"fr" | "en", string> & { drop?: boolean }> = {
+const HINTS: Record<string, Record<"fr" | "en", string> & { drop?: RegExp }> = {
   remote_voting: { fr: "façons de voter bulletin papier en personne par la poste", en: "ways to vote paper ballot in person by mail" },
-  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October", drop: true },
+  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October", drop: /\b(?:moved?|changed?|change\w*|deplace\w*)\b/g },
   vote_twice: { fr: "voter une seule fois une personne un vote", en: "vote only once one person one vote" },
   no_id_needed: { fr: "pièces d'identité acceptées au bureau de vote", en: "identification accepted at the polling station" },
   noncitizen_can_vote: { fr: "qui peut voter citoyenneté canadienne", en: "who can vote Canadian citizenship" },
@@ -70,12 +70,12 @@ const HINTS: Record<string, Record<"fr" | "en", string> & { drop?: boolean }> = 
 
 /**
  * The retrieval query for a question built on misinformation: the words of the rule it
- * distorts are added, and where the myth's own words point at passages about something
- * else ("moved" at changing one's address) they are dropped.
+ * distorts are added, and the myth's words that point at passages about something else
+ * ("moved" at changing one's address) are dropped.
  */
 export function premiseQuery(query: string, premise: Premise, lang: "fr" | "en"): string {
   const folded = fold(query).replace(/[’‘`´]/g, "'");
   const hint = HINTS[premise.name];
-  const without = hint?.drop && folded.includes(premise.span) ? folded.replace(premise.span, " ") : folded;
+  const without = hint?.drop ? folded.replace(hint.drop, " ") : folded;
   return `${without} ${hint?.[lang] ?? ""}`.replace(/\s+/g, " ").trim();
 }

@@ -2,6 +2,7 @@ import { fold } from "../text/analyze.js";
 import { CARRY_ON, detectInjection } from "./injection.js";
 import { judgeJurisdiction } from "./jurisdiction.js";
 import { DOMAIN_TERMS, PARTY_ACRONYMS, PARTY_NAMES, UNRELATED_SIGNALS } from "./lexicon.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import { normalise } from "./normalise.js";
 import { detectPremise, type Premise } from "./premise.js";
 import type { Category, Verdict } from "./types.js";
@@ -58,7 +59,7 @@ function mentionsParty(f: string, raw: string): boolean {
 }
 
 const WORD = /[\p{L}\p{N}']+/gu;
-const STOP = new Set("le la les un une des de du et ou a au aux en dans pour par sur est ce que qui quoi je tu il elle on nous vous ils mon ma mes ton ta tes the a an of to in on for is are am i you my your it and or do does can what how when where who why be with at from this that".split(" "));
+const isStop = (w: string) => STOPWORDS.has(w) || STOPWORDS.has(w.replace(/^(?:d|l|j|qu|n|s|m|t|c)'/, "")) || /^(?:don't|can't|won't|isn't|i'm|i've|what's|it's|c'est|qu'est-ce|est-ce|any|those|these|there|here|if|si|ok|okay|hi|hello|bonjour|salut|merci|thanks)$/.test(w);
 
 /**
  * `history` holds the conversation's previous questions: a follow-up like "and the hours?"
@@ -106,6 +107,6 @@ function offTopic(f: string, history: readonly string[]): string | null {
   }
   const signal = UNRELATED_SIGNALS.exec(f);
   if (signal) return `off-topic: ${signal[0]}`;
-  const content = words.filter((w) => !STOP.has(w));
+  const content = words.filter((w) => !isStop(w));
   return content.length >= 5 ? "no electoral vocabulary" : null;
 }
