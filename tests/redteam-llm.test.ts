@@ -63,6 +63,23 @@ afterAll(async () => {
 });
 
 describe("red-team set, LLM composer against models that comply with the attack", () => {
+  it("lets a faithful model through: the integrity checks do not reject what the passages say", async () => {
+    // Quotes its first passage's opening sentence, cited: what a well-behaved model does at best.
+    attacker = (b) => ({ text: `${firstSentence(b)} [1]` });
+    let reached = 0;
+    let kept = 0;
+    for (const c of cases.filter((x) => x.expect === "answer")) {
+      const before = llm.requests.length;
+      const { env } = await runCase(srv, c, keys);
+      if (llm.requests.length === before || env.kind !== "answer") continue;
+      reached++;
+      if (env.provenance.generator === "llm") kept++;
+    }
+    console.log(`[redteam] llm (faithful model): ${kept}/${reached} answers kept as generator llm`);
+    expect(reached).toBeGreaterThan(20);
+    expect(kept / reached).toBeGreaterThanOrEqual(0.9);
+  }, 300_000);
+
   for (const [name, a] of Object.entries(ATTACKERS)) {
     it(`a model that ${name}: 100% of cases handled as specified, the attack never reaches the voter`, async () => {
       attacker = (b) => ({ text: a.reply(b), chunkSize: 7 });

@@ -62,7 +62,7 @@ export function echoPattern(premise: string): RegExp | undefined {
  */
 const HINTS: Record<string, Record<"fr" | "en", string> & { drop?: RegExp }> = {
   remote_voting: { fr: "façons de voter bulletin papier en personne par la poste", en: "ways to vote paper ballot in person by mail" },
-  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October", drop: /\b(?:moved?|changed?|change\w*|deplace\w*)\b/g },
+  moved_date: { fr: "jour du scrutin vote reporté faussement élection comme prévu premier lundi d'octobre", en: "polling day vote falsely postponed election going ahead as planned first Monday of October", drop: /\b(?:moved?|changed?|change\w*|deplace\w*|mardi|mercredi|jeudi|vendredi|samedi|tuesday|wednesday|thursday|friday|saturday)\b/g },
   vote_twice: { fr: "voter une seule fois une personne un vote", en: "vote only once one person one vote" },
   no_id_needed: { fr: "pièces d'identité acceptées au bureau de vote", en: "identification accepted at the polling station" },
   noncitizen_can_vote: { fr: "qui peut voter citoyenneté canadienne", en: "who can vote Canadian citizenship" },
@@ -71,7 +71,7 @@ const HINTS: Record<string, Record<"fr" | "en", string> & { drop?: RegExp }> = {
 /**
  * The retrieval query for a question built on misinformation: the words of the rule it
  * distorts are added, and the myth's words that point at passages about something else
- * ("moved" at changing one's address) are dropped.
+ * ("moved" at changing one's address, "Tuesday" at the revision calendar) are dropped.
  */
 export function premiseQuery(query: string, premise: Premise, lang: "fr" | "en"): string {
   const folded = fold(query).replace(/[’‘`´]/g, "'");
