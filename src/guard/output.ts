@@ -38,7 +38,7 @@ const PROMPT_SHINGLES = (() => {
   return out;
 })();
 
-const SELF_TALK = /\b(?:system prompt|prompt systeme|my instructions|mes instructions|my (?:rules|guidelines|directives)|mes (?:consignes|regles|directives)|i was (?:told|instructed|programmed)|on m'a (?:dit|demande|programme)|i am now|je suis maintenant|as an ai language model|developer mode|mode developpeur|no_answer)\b/;
+const SELF_TALK = /\b(?:system prompt|prompt systeme|my instructions|mes instructions|my (?:rules|guidelines|directives)|mes (?:consignes|regles|directives)|i was (?:told|instructed|programmed)|on m'a (?:dit|demande|programme)|i am now|je suis maintenant|as an ai language model|developer mode|mode developpeur|no_answer|as you (?:asked|requested|instructed)|comme (?:demande|tu l'as demande|vous l'avez demande)|without (?:any |the )?(?:label|sources|citations|disclaimer)|sans (?:l'|aucune? )?(?:etiquette|sources|citations|mention))\b/;
 
 const OPINION = /\b(?:vote for|votez pour|voter pour|vote pour|i recommend|je recommande|je vous recommande|je vous conseille|i suggest|je suggere|you should vote|vous devriez voter|tu devrais voter|best party|meilleur parti|best candidate|meilleure? candidate?|best choice|meilleur choix|in my opinion|a mon avis|selon moi|i think|je pense que|je crois que|i believe|personally|personnellement|will win|va gagner|vont gagner|gagnera|is (?:a )?(?:liar|corrupt|incompetent)|est (?:un )?(?:menteur|corrompu|incompetent)|don't vote|ne votez pas|n'allez pas voter|don't bother voting|pas la peine de voter)\b/;
 
@@ -56,13 +56,14 @@ const OPENER = /^\s*(?:yes|yeah|yep|oui|no|non|nope)\b/;
 const AFFIRM = /^\s*(?:yes|yeah|oui|absolutely|certainly|of course|bien sur|absolument|tout a fait|en effet|c'est exact|c'est vrai|that's right|that is right|correct|indeed|effectivement|exactement|exactly)\b/;
 const NEGATION = /\b(?:not|no|never|cannot|can't|isn't|aren't|won't|n'|ne|pas|jamais|aucune?|impossible|only|seulement|uniquement|false|falsely|faux|fausse|faussement|myth|mythe|rumou?r|rumeur|untrue|incorrect)\b/;
 
-export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: IntegrityContext = {}): IntegrityViolation[] {
-  if (c.kind !== "answer") return [];
+/**
+ * The checks that need only the text and the passages' text, not the citation mapping:
+ * the recited prompt, opinions, party names. Also run on streamed model text sentence by
+ * sentence (stream-screen.ts), so an attack is stopped before the voter sees it.
+ */
+export function wordingViolations(rawText: string, sources: string, rawSources: string): IntegrityViolation[] {
   const out: IntegrityViolation[] = [];
-  const cited = new Set(c.citations.map((x) => x.chunkId));
-  const sources = norm(hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n"));
-  const rawSources = hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n");
-  const body = norm(c.body.replace(/\[\d+\]/g, " "));
+  const body = norm(rawText.replace(/\[\d+\]/g, " "));
   const words = body.match(/[\p{L}\p{N}']+/gu) ?? [];
   for (let i = 0; i + 6 <= words.length; i++) {
     const s = words.slice(i, i + 6).join(" ");
@@ -75,8 +76,30 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
   if (self && !sources.includes(self[0])) out.push({ kind: "prompt_leak", detail: self[0] });
   const op = OPINION.exec(body);
   if (op && !sources.includes(op[0])) out.push({ kind: "opinion", detail: op[0] });
-  const party = PARTY.exec(c.body.replace(/\[\d+\]/g, " ")) ?? PARTY.exec(body);
+  const party = PARTY.exec(rawText.replace(/\[\d+\]/g, " ")) ?? PARTY.exec(body);
   if (party && !PARTY.test(rawSources) && !PARTY.test(sources)) out.push({ kind: "party_mention", detail: party[0] });
+  return out;
+}
+
+export const normaliseForChecks = norm;
+
+/** A "Yes,"/"Non," opening, allowed only when the whole first sentence is the source's own (an extractive quote). */
+export function openerViolation(firstSegment: string, sources: string): IntegrityViolation | null {
+  const text = norm(firstSegment.replace(/\[\d+\]/g, " ")).trim();
+  const opener = OPENER.exec(text);
+  if (!opener) return null;
+  const first = text.split(/(?<=[.!?])\s/)[0]?.trim() ?? "";
+  return first.length > 20 && sources.includes(first) ? null : { kind: "verdict_opener", detail: opener[0].trim() };
+}
+
+export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: IntegrityContext = {}): IntegrityViolation[] {
+  if (c.kind !== "answer") return [];
+  const out: IntegrityViolation[] = [];
+  const cited = new Set(c.citations.map((x) => x.chunkId));
+  const sources = norm(hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n"));
+  const rawSources = hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n");
+  const body = norm(c.body.replace(/\[\d+\]/g, " "));
+  out.push(...wordingViolations(c.body, sources, rawSources));
   const lang = ctx.lang ?? "fr";
   const byChunk = new Map(hits.map((h) => [h.chunk.id, h.chunk.text]));
   const byN = new Map(c.citations.map((x) => [x.n, byChunk.get(x.chunkId) ?? ""]));
@@ -91,10 +114,8 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
       break;
     }
   }
-  const opener = OPENER.exec(body);
-  // Allowed only when the whole opening sentence is the source's own (an extractive quote).
-  const first = norm(citedSegments(c.body)[0]?.text ?? "").split(/(?<=[.!?])\s/)[0]?.trim() ?? "";
-  if (opener && !(first.length > 20 && sources.includes(first))) out.push({ kind: "verdict_opener", detail: opener[0].trim() });
+  const opener = openerViolation(citedSegments(c.body)[0]?.text ?? "", sources);
+  if (opener) out.push(opener);
   if (ctx.premise) {
     if (AFFIRM.test(body)) out.push({ kind: "agrees_with_premise", detail: body.slice(0, 40) });
     const echo = echoPattern(ctx.premise);

@@ -2,23 +2,30 @@ import { EnvelopeSchema, type Envelope } from "../../src/contract/envelope.js";
 import { OFFICIAL } from "../../src/seal/official.js";
 import { verifyEnvelope } from "../../src/seal/sign.js";
 import type { EvalCase } from "../../evals/cases.js";
-import type { TestServer } from "./runtime.js";
+import { readSse, type TestServer } from "./runtime.js";
 
 export interface CaseOutcome {
   env: Envelope;
+  /** Over SSE: every text delta the voter's screen received, including any later reset. */
+  streamed: string;
   /** The audit row as stored (header and body, as the database gives them back). */
   stored: string;
   failures: string[];
 }
 
-async function post(srv: TestServer, message: string, lang: string, conversationId?: string): Promise<Envelope> {
+async function post(srv: TestServer, message: string, lang: string, conversationId?: string, sse = false): Promise<{ env: Envelope; streamed: string }> {
   const res = await fetch(`${srv.url}/api/chat`, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: { "content-type": "application/json", accept: sse ? "text/event-stream" : "application/json" },
     body: JSON.stringify({ message, lang, ...(conversationId ? { conversationId } : {}) }),
   });
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-  return EnvelopeSchema.parse(await res.json());
+  if (!sse) return { env: EnvelopeSchema.parse(await res.json()), streamed: "" };
+  const events = await readSse(res);
+  const final = events.find((e) => e.event === "answer");
+  if (!final) throw new Error(`no answer event: ${JSON.stringify(events).slice(0, 300)}`);
+  const streamed = events.filter((e) => e.event === "delta").map((e) => (JSON.parse(e.data) as { text: string }).text).join("");
+  return { env: EnvelopeSchema.parse(JSON.parse(final.data)), streamed };
 }
 
 /**
@@ -27,10 +34,10 @@ async function post(srv: TestServer, message: string, lang: string, conversation
  * kind, facts, forbidden text (in the answer, and for personal information in the stored
  * row too), label, official link, citations and signature.
  */
-export async function runCase(srv: TestServer, c: EvalCase, keys: unknown[]): Promise<CaseOutcome> {
+export async function runCase(srv: TestServer, c: EvalCase, keys: unknown[], opts: { sse?: boolean } = {}): Promise<CaseOutcome> {
   let conversationId: string | undefined;
-  for (const h of c.history ?? []) conversationId = (await post(srv, h, c.lang, conversationId)).conversationId;
-  const env = await post(srv, c.question, c.lang, conversationId);
+  for (const h of c.history ?? []) conversationId = (await post(srv, h, c.lang, conversationId)).env.conversationId;
+  const { env, streamed } = await post(srv, c.question, c.lang, conversationId, opts.sse);
   const row = await srv.runtime.deps.log.db.query<{ header: unknown; body: unknown }>("SELECT header, body FROM audit_events WHERE turn_id = $1", [env.id]);
   const stored = row.rows.map((r) => `${typeof r.header === "string" ? r.header : JSON.stringify(r.header)}\n${typeof r.body === "string" ? r.body : JSON.stringify(r.body)}`).join("\n");
   const failures: string[] = [];
@@ -58,5 +65,5 @@ export async function runCase(srv: TestServer, c: EvalCase, keys: unknown[]): Pr
   if (pii && !/renseignements personnels|personal information/.test(env.text)) failures.push("no privacy notice");
   if (!(await verifyEnvelope(env, keys as never))) failures.push("signature does not verify");
   if (process.env.REDTEAM_DEBUG && failures.length) console.log(c.id, JSON.stringify(env.text));
-  return { env, stored, failures };
+  return { env, streamed, stored, failures };
 }
