@@ -14,8 +14,12 @@ const RULES: { name: string; re: RegExp }[] = [
     re: /\b(?:system prompt|system message|prompt systeme|message systeme|invite systeme|initial prompt|hidden prompt|developer message|your (?:instructions|prompt|rules|guidelines|system|directives|configuration|initial)|tes (?:instructions|consignes|regles|directives)|vos (?:instructions|consignes|regles|directives)|(?:repeat|print|show|reveal|display|output|dump|leak|recite|affiche|revele|repete|montre|imprime|donne)[- ](?:moi |me )?(?:the |tes |vos |les |ton |votre |your )?(?:text|texte|words|mots|everything|tout|instructions|prompt|consignes|regles) (?:above|ci-dessus|before|precedent|that (?:you were|were) given|recues?))\b|\bwhat (?:were you|are you) (?:told|instructed|programmed)\b|\bqu'est-ce qu'on t'a (?:dit|demande|programme)\b/,
   },
   {
+    name: "reveal_prompt_short",
+    re: /\b(?:reveal|show|print|display|dump|leak|output|translate|summari[sz]e|affiche\w*|revele\w*|montre\w*|donne\w*|tradui\w*|resume\w*)[- ](?:moi |me |us |nous )?(?:the |your |ton |tes |vos |votre |le |les |ta )?(?:hidden |secret |internal |initial |original |system |internes? |cachee?s? |secrete?s? )*(?:prompt|instructions|consignes|directives|rules|regles|system message|configuration)\b/,
+  },
+  {
     name: "role_change",
-    re: /\b(?:you are now|you're now|from now on|starting now|desormais|dorenavant|a partir de maintenant|tu es maintenant|vous etes maintenant|act as|acting as|agis comme|agissez comme|joue le role|play the role|role-?play|pretend (?:to be|you are|you're)|fais semblant|faites semblant|imagine (?:que tu es|you are)|jailbreak|dan mode|do anything now|developer mode|mode developpeur|mode admin|admin mode|sudo|unfiltered|sans filtre|new (?:rule|instruction|persona)|nouvelle (?:regle|consigne|instruction|personnalite))\b/,
+    re: /\b(?:you are now|you're now|from now on|starting now|desormais|dorenavant|a partir de maintenant|tu es maintenant|vous etes maintenant|act as|acting as|agis comme|agissez comme|joue le role|play the role|role-?play|pretend (?:to be|you are|you're)|fais semblant|faites semblant|imagine (?:que tu es|you are)|jailbreak|dan mode|do anything now|developer mode|mode developpeur|mode admin|admin mode|sudo|unfiltered|sans filtre|new (?:rules?|instructions?|personas?|directives?)|nouvelles? (?:regles?|consignes?|instructions?|personnalites?|directives?)|admin override|override mode|begin (?:admin|system|override)|disable (?:your |the )?(?:safety|filters?|guardrails?|rules|restrictions)|desactive\w* (?:tes |les |vos )?(?:filtres?|regles|securite|restrictions))\b/,
   },
   {
     name: "dictated_stance",
@@ -29,6 +33,11 @@ const RULES: { name: string; re: RegExp }[] = [
     name: "injected_output",
     // An instruction to write something: a URL, a phone number or words dictated by the sender.
     re: /\b(?:include|add|insert|put|write|output|append|end with|finish with|reply with|respond with|answer with|always say|inclus|incluez|ajoute[rsz]?|insere[rsz]?|mets|mettez|ecris|ecrivez|termine[rsz]? (?:par|avec)|reponds? (?:avec|par|seulement)|repondez (?:avec|par)|dis toujours)\b.{0,80}(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|ca|io|xyz|ly)\b|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\bexactly\b|\bexactement\b|\bverbatim\b|\bmot pour mot\b)/,
+  },
+  {
+    name: "dictated_form",
+    // "answer only with X", "add a footer that says…": the sender writes the answer.
+    re: /\b(?:answer|reply|respond|reponds?|repondez)\s+(?:only|just|uniquement|seulement|simplement)\s+(?:with|by|using|par|avec)\b|\b(?:add|append|put|include|insert|ajoute\w*|mets|mettez|insere\w*|inclu\w*)\b.{0,30}\b(?:footer|header|signature|at the end|at the top|a la fin|en bas|en haut|pied de page|en-tete|p\.?s\.?)\b/,
   },
   {
     name: "markup",

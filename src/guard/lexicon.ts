@@ -58,9 +58,10 @@ export const PARTY_NAMES = [
   "parti quebecois", "pequiste", "pequistes", "caquiste", "caquistes", "solidaire", "solidaires", "parti conservateur",
   "conservateur", "conservateurs", "conservative", "conservatives", "parti vert", "green party", "legault", "frechette",
   "st-pierre plamondon", "plamondon", "psp", "nadeau-dubois", "gnd", "ghazal", "duhaime", "rodriguez", "tanguay", "anglade",
-  "dominique anglade", "marwah rizqy",
+  "dominique anglade", "marwah rizqy", "pspp", "francois legault", "genevieve guilbault", "christine frechette",
+  "paul st-pierre plamondon", "gabriel nadeau-dubois", "ruba ghazal", "sol zanetti", "eric duhaime", "pablo rodriguez", "marc tanguay",
 ];
 export const PARTY_ACRONYMS = ["CAQ", "PLQ", "PQ", "QS", "PCQ", "PVQ"];
 
 /** Words that only make sense about something other than elections. */
-export const UNRELATED_SIGNALS = /\b(recette|recipe|meteo|weather|blague|joke|poeme|poem|chanson|song|lyrics|paroles de|film|movie|hockey|canadiens|soccer|football|sport|bourse|stock|bitcoin|crypto|horoscope|restaurant|pizza|pates|pasta|devoirs?|homework|essay|dissertation|python|javascript|code informatique|programme en|sql|calcul|equation|capitale|traduis|translate|trivia|jeu video|video game|voiture|car insurance|loyer|vacances|vacation|hotel|billet d'avion|flight)\b/;
+export const UNRELATED_SIGNALS = /\b(recette|recipe|meteo|weather|blague|joke|poeme|poem|chanson|song|lyrics|paroles de|film|movie|hockey|canadiens|soccer|football|sport|bourse|stock|bitcoin|crypto|horoscope|restaurant|pizza|pates|pasta|devoirs?|homework|essay|dissertation|python|javascript|code informatique|programme en|sql|calcul|equation|capitale|capital of|traduis|translate|trivia|jeu video|video game|voiture|car insurance|loyer|vacances|vacation|hotel|billet d'avion|flight)\b/;

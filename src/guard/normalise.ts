@@ -47,7 +47,7 @@ export function correctWord(w: string): string {
 const DOMAIN_LIST = [...DOMAIN_TERMS];
 
 export function normalise(text: string): string {
-  const f = fold(text).replace(/[’‘`´]/g, "'").replace(/[«»“”"]/g, " ");
+  const f = fold(decodeEntities(text)).replace(/[’‘`´]/g, "'").replace(/[«»“”"]/g, " ");
   return f
     .split(/(\s+)/)
     .map((tok) => {
@@ -61,4 +61,9 @@ export function normalise(text: string): string {
     .join("")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** HTML-escaped markup ("&lt;/question&gt;") means the same as the markup itself. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">").replace(/&quot;/gi, '"').replace(/&#0*39;|&apos;/gi, "'").replace(/&amp;/gi, "&");
 }

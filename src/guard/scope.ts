@@ -3,7 +3,7 @@ import { CARRY_ON, detectInjection } from "./injection.js";
 import { judgeJurisdiction } from "./jurisdiction.js";
 import { DOMAIN_TERMS, PARTY_ACRONYMS, PARTY_NAMES, UNRELATED_SIGNALS } from "./lexicon.js";
 import { STOPWORDS } from "../text/stopwords.js";
-import { normalise } from "./normalise.js";
+import { decodeEntities, normalise } from "./normalise.js";
 import { detectPremise, type Premise } from "./premise.js";
 import type { Category, Verdict } from "./types.js";
 
@@ -28,16 +28,23 @@ const PLATFORM = /\b(?:platform|plateforme|programme electoral|program|promesses
 
 const RULES: { name: string; category: Category; test: (f: string, raw: string) => RegExpExecArray | null }[] = [
   {
+    // Text for the sender to spread: campaign material or a false announcement.
+    name: "content_request",
+    category: "unrelated",
+    test: (f) =>
+      /\b(?:write|ecris|ecrivez|redige\w*|compose|draft|create|cree|genere\w*|generate|fais-moi|make me)\b.{0,30}\b(?:posts?|tweets?|publications?|messages?|textes?|articles?|slogans?|pamphlets?|tracts?|ads?|pubs?|publicites?|speech|discours|lettres?|letters?|e-?mails?|courriels?|memes?)\b.{0,60}\b(?:saying|that says|qui dit|disant|announcing|annoncant|pour dire|to say|claiming|affirmant|pour annoncer)\b/.exec(f),
+  },
+  {
     name: "prediction",
     category: "prediction",
     test: (f) =>
-      /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid)\b/.exec(f),
+      /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid|(?:sera|seront|will be|be) (?:re-?)?elu\w*|re-?elected|reelue?s?|(?:perdre|perdront|perdra|lose|gagner|gain)\w* (?:leurs |des |their |its |ses |\w+ )?(?:sieges|seats|comte|circonscription)|form(?:s|ing)? (?:the )?(?:next )?government|former le (?:prochain )?gouvernement)\b/.exec(f),
   },
   {
     name: "partisan",
     category: "partisan",
     test: (f) =>
-      /\b(?:pour qui|for whom|who)\b.{0,15}\b(?:dois-je|devrais-je|je dois|je devrais|dois|devrais|devrait|should|do i|would you|voterais|votes?-tu|votez-vous|recommend\w*|conseill\w*|suggere\w*)\b.{0,20}\b(?:vot\w*|choose|choisir|support|appuyer|pick)\b|(?:^\s*|\b(?:dis|dites|conseille|conseillez|recommande|recommandez|suggere|suggerez)-(?:moi|nous)\s+|\bme dire\s+)pour qui (?:je\s+)?(?:devrais\s+|dois\s+|vais\s+)?vot\w*|\b(?:which|what|quel|quelle|quels)\b.{0,20}\b(?:party|parti|partis|candidat\w*|candidates?|chef|leader)\b.{0,40}\b(?:should i|dois-je|devrais-je|je devrais|best|meilleure?|better|mieux|recommend\w*|recommande\w*|conseille\w*|suggere\w*|choisir|choose|support|appuyer|vote for|voter pour)\b|\b(?:convince|convaincs|convainc\w*|persuade\w*|urge|incite\w*|encourage\w*)\b.{0,40}\b(?:vot\w*|support|appuyer)\b|(?:^\s*|[.!?]\s+|\b(?:tell|ask|urge|get|make|encourage|everyone|people|voters|dis|dites|demande\w*|pousse\w*|incite\w*|tout le monde|les gens|aux gens|aux electeurs|write|ecris|say|dire)\b.{0,25})(?:vote for|votez pour|voter pour|vote pour|votes? pour|support|appuyez|soutenez)\s+(?:le |la |les |the |un |a )?(?:parti|party|caq|pq|plq|qs|pcq|liberal\w*|quebec solidaire|parti quebecois|conservat\w*|coalition)\b|\b(?:why|pourquoi)\b.{0,20}\b(?:vote for|voter pour|support|appuyer)\b|\b(?:reasons?|raisons?|arguments?|motifs?)\b.{0,15}\b(?:to vote for|to support|to choose|de voter pour|d'appuyer|pour voter pour|de choisir|pour appuyer)\b|\b(?:slogan|tweet|publicite|advertisement|\bads?\b|pamphlet|tract|campaign (?:message|speech|post)|message de campagne|discours|speech|post facebook|facebook post)\b.{0,40}\b(?:pour|for|about|sur)\b/.exec(f),
+      /\b(?:pour qui|for whom|who)\b.{0,15}\b(?:dois-je|devrais-je|je dois|je devrais|dois|devrais|devrait|should|do i|would you|voterais|votes?-tu|votez-vous|recommend\w*|conseill\w*|suggere\w*)\b.{0,20}\b(?:vot\w*|choose|choisir|support|appuyer|pick)\b|(?:^\s*|\b(?:dis|dites|conseille|conseillez|recommande|recommandez|suggere|suggerez)-(?:moi|nous)\s+|\bme dire\s+)pour qui (?:je\s+)?(?:devrais\s+|dois\s+|vais\s+)?vot\w*|\b(?:which|what|quel|quelle|quels)\b.{0,20}\b(?:party|parti|partis|candidat\w*|candidates?|chef|leader)\b.{0,40}\b(?:should i|dois-je|devrais-je|je devrais|best|meilleure?|better|mieux|recommend\w*|recommande\w*|conseille\w*|suggere\w*|choisir|choose|support|appuyer|vote for|voter pour)\b|\b(?:convince|convaincs|convainc\w*|persuade\w*|urge|incite\w*|encourage\w*)\b.{0,40}\b(?:vot\w*|support|appuyer)\b|(?:^\s*|[.!?]\s+|\b(?:tell|ask|urge|get|make|encourage|everyone|people|voters|dis|dites|demande\w*|pousse\w*|incite\w*|tout le monde|les gens|aux gens|aux electeurs|write|ecris|say|dire)\b.{0,25})(?:vote for|votez pour|voter pour|vote pour|votes? pour|support|appuyez|soutenez)\s+(?:le |la |les |the |un |a )?(?:parti|party|caq|pq|plq|qs|pcq|liberal\w*|quebec solidaire|parti quebecois|conservat\w*|coalition)\b|\b(?:why|pourquoi)\b.{0,20}\b(?:vote for|voter pour|support|appuyer)\b|\b(?:deserves?|merite\w*)\b.{0,10}\b(?:my|mon|ton|your|notre|our|votre) vote\b|\b(?:help|aide|aidez)[- ](?:me|moi)\b.{0,25}\b(?:decide|choose|pick|choisir|decider|trouver)\b.{0,30}\b(?:vot\w*|party|parti|partis|candidat\w*|candidates?)\b|\b(?:tell me|dis-moi|dites-moi)\b.{0,10}\bwho to vote for\b|(?:^\s*|[.!?:]\s*)(?:vote|votez)\s+(?:caq|pq|plq|qs|pcq|liberal\w*|solidaire|conservat\w*)\b|\b(?:reasons?|raisons?|arguments?|motifs?)\b.{0,15}\b(?:to vote for|to support|to choose|de voter pour|d'appuyer|pour voter pour|de choisir|pour appuyer)\b|\b(?:slogan|tweet|publicite|advertisement|\bads?\b|pamphlet|tract|campaign (?:message|speech|post)|message de campagne|discours|speech|post facebook|facebook post)\b.{0,40}\b(?:pour|for|about|sur)\b/.exec(f),
   },
   {
     name: "party_platform",
@@ -50,7 +57,7 @@ const RULES: { name: string; category: Category; test: (f: string, raw: string) 
     test: (f, raw) =>
       (mentionsParty(f, raw) && OPINION.exec(f)) ||
       (TARGET.test(f) && ATTACK.exec(f)) ||
-      /\b(?:opinion|avis|penses?-tu|pensez-vous|what do you think|que penses|your view|ton point de vue)\b.{0,50}\b(?:candidat\w*|candidates?|partis?|party|parties|premier ministre|the premier|chef|leader|depute\w*|politicien\w*|politicians?|gouvernement|government|ministre|minister)\b/.exec(f),
+      /\b(?:rank|ranking|classe\w*|compare\w*)\b.{0,25}\b(?:parties|partis|candidates|candidats|leaders|chefs)\b|\b(?:opinion|avis|penses?-tu|pensez-vous|what do you think|que penses|your view|ton point de vue)\b.{0,50}\b(?:candidat\w*|candidates?|partis?|party|parties|premier ministre|the premier|chef|leader|depute\w*|politicien\w*|politicians?|gouvernement|government|ministre|minister)\b/.exec(f),
   },
 ];
 
@@ -73,7 +80,7 @@ export function classifyScope(question: string, history: readonly string[] = [])
 export function classify(question: string, history: readonly string[] = []): { verdicts: Verdict[]; premise: Premise | null } {
   const f = normalise(question);
   const verdicts: Verdict[] = [];
-  const inj = detectInjection(f, fold(question).replace(/[’‘`´]/g, "'"));
+  const inj = detectInjection(f, fold(decodeEntities(question)).replace(/[’‘`´]/g, "'"));
   const carried = !inj && CARRY_ON.test(f) ? history.map((h) => detectInjection(normalise(h))).find((x) => x !== null) : undefined;
   verdicts.push({ name: "scope.injection", triggered: inj !== null || carried !== undefined, category: "injection",
     ...(inj ? { detail: `${inj.name}: ${inj.detail}` } : carried ? { detail: `carried from history: ${carried.name}` } : {}) });
