@@ -26,6 +26,8 @@ const OPINION = /\b(?:menteurs?|menteuse|liars?|lies|ment|corrompue?s?|corrupt\w
 const ATTACK = /\b(?:menteurs?|menteuse|liars?|lies|corrompue?s?|corrupt\w*|incompetente?s?|incompetent|stupide?s?|stupid|idiote?s?|idiots?|racistes?|racists?|fraude\w*|fraud\w*|escrocs?|crooks?|criminel\w*|criminals?|scandales?|scandals?|dangereu\w*|dangerous|extremistes?|extremists?|traitres?|traitors?|useless|inutiles?|disaster|catastroph\w*|what do you think of|que penses-tu de|que pensez-vous de|ton avis sur|votre avis sur|your opinion (?:of|on|about))\b/;
 const PLATFORM = /\b(?:platform|plateforme|programme electoral|program|promesses?|promises?|engagements?|commitments?|position (?:on|sur)|positions?|stance|propose\w*|proposals?|propositions?|ideologie|ideology|valeurs|values|projet de pays|souverainete|sovereignty|independance|independence)\b/;
 
+const predictionRe = /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid|(?:sera|seront|will be|be) (?:re-?)?elu\w*|re-?elected|reelue?s?|(?:perdre|perdront|perdra|lose|gagner|gain)\w* (?:leurs |des |their |its |ses |\w+ )?(?:sieges|seats|comte|circonscription)|form(?:s|ing)? (?:the )?(?:next )?government|former le (?:prochain )?gouvernement)\b/;
+
 const RULES: { name: string; category: Category; test: (f: string, raw: string) => RegExpExecArray | null }[] = [
   {
     // Text for the sender to spread: campaign material or a false announcement.
@@ -37,8 +39,8 @@ const RULES: { name: string; category: Category; test: (f: string, raw: string) 
   {
     name: "prediction",
     category: "prediction",
-    test: (f) =>
-      /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid|(?:sera|seront|will be|be) (?:re-?)?elu\w*|re-?elected|reelue?s?|(?:perdre|perdront|perdra|lose|gagner|gain)\w* (?:leurs |des |their |its |ses |\w+ )?(?:sieges|seats|comte|circonscription)|form(?:s|ing)? (?:the )?(?:next )?government|former le (?:prochain )?gouvernement)\b/.exec(f),
+    // A question about the rules on polls ("are polls banned on polling day?") is not a request for one.
+    test: (f) => (/\b(?:sondages?|polls?)\b.{0,40}\b(?:interdit\w*|allowed|permis|permitted|autoris\w*|legal\w*|illegal|banned?|forbidden|regles?|rules?|publi\w*|diffus\w*)\b|\bexit polls?\b/.test(f) ? null : predictionRe.exec(f)),
   },
   {
     name: "partisan",
