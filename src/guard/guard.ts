@@ -40,7 +40,8 @@ export async function guardQuestion(
       verdicts.push({ name: "scope.llm_classifier", triggered: false, error: true, detail: `error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200) });
     }
   }
-  // Earlier turns that were refused as injections are not handed to the composer as context.
-  const safeHistory = history.filter((h) => !classifyScope(h).some((v) => v.triggered && v.category === "injection"));
+  // Earlier turns the rules refuse (an injection attempt, a request for a prediction…) are
+  // not handed to follow-up retrieval or the composer as context.
+  const safeHistory = history.filter((h) => !classifyScope(h).some((v) => v.triggered && v.category !== undefined));
   return { category, verdicts, redacted, piiKinds: kinds, lang, safeHistory, ...(scope.premise ? { premise: scope.premise } : {}) };
 }

@@ -29,7 +29,7 @@ export interface GuardResult {
   redacted: string;
   piiKinds: string[];
   lang: Lang;
-  /** The conversation's earlier questions minus injection attempts: what the composer may see. */
+  /** The conversation's earlier questions minus those the rules refuse: what the composer may see. */
   safeHistory: string[];
   /** The misinformation the question is built on, if any (premise.ts). */
   premise?: Premise;
