@@ -123,8 +123,9 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
       for (const sentence of body.split(/(?<=[.!?;])\s+/)) {
         const m = echo.exec(sentence);
         // The correcting passage itself names the myth ("voting by text message is impossible"),
-        // so an echo is allowed only inside a denial, never because the source contains it.
-        if (m && !NEGATION.test(sentence)) {
+        // so an echo is allowed only inside a denial or as the source's own whole sentence,
+        // never because the source merely contains the words.
+        if (m && !NEGATION.test(sentence) && !sources.includes(sentence.replace(/[.!?;]\s*$/, "").trim())) {
           out.push({ kind: "agrees_with_premise", detail: `${ctx.premise}: ${m[0]}` });
           break;
         }

@@ -7,7 +7,7 @@ import { fold } from "../text/analyze.js";
 const PREMISES: { name: string; re: RegExp }[] = [
   {
     name: "remote_voting",
-    re: /\b(?:vot\w*)\b.{0,40}\b(?:text messages?|texto|sms|by text|par texte|online|on line|en ligne|internet|web|e-?mail|courriel|by phone|par telephone|au telephone|over the phone|app|application|facebook|whatsapp|twitter|instagram|tiktok)\b|\b(?:text messages?|texto|sms|online|en ligne|internet|e-?mail|courriel|application|app)\b.{0,30}\b(?:vot\w*)\b/,
+    re: /\bvot\w*(?:\s+[\w']+){0,4}?\s+(?:by |par |via |through |en |sur |on |over |with |avec |au |using |from )?(?:text messages?|texto|sms|online|on line|en ligne|internet|the web|le web|e-?mail|courriel|phone|telephone|cell|cellulaire|app|application|facebook|whatsapp|twitter|instagram|tiktok)\b|\b(?:online|internet|electronic|sms|text|e-?mail|mobile|telephone|phone)\s+vot\w*|\bvote\s+(?:electronique|en ligne|par internet|par texto|par courriel|par telephone)\b|\bvot\w*(?:\s+[\w']+){0,3}?\s+(?:by|via|par) text\b/,
   },
   {
     name: "moved_date",
@@ -29,7 +29,7 @@ const PREMISES: { name: string; re: RegExp }[] = [
 
 /** Words an answer must not echo unless it denies them or a cited passage contains them. */
 const ECHO: Record<string, RegExp> = {
-  remote_voting: /\b(?:text messages?|texto|sms|online|on line|en ligne|internet|e-?mail|courriel|by phone|par telephone|over the phone|app|application|facebook|whatsapp)\b/,
+  remote_voting: /\bvot\w*(?:\s+[\w']+){0,4}?\s+(?:by |par |via |through |en |sur |on |over |with |avec |au |using |from )?(?:text messages?|texto|sms|online|on line|en ligne|internet|the web|le web|e-?mail|courriel|phone|telephone|app|application|facebook|whatsapp)\b|\b(?:online|internet|electronic|sms|text|e-?mail|phone)\s+vot\w*/,
   moved_date: /\b(?:moved|postponed|reporte\w*|deplace\w*|repousse\w*|mardi|mercredi|jeudi|vendredi|samedi|tuesday|wednesday|thursday|friday|saturday)\b/,
   vote_twice: /\b(?:twice|deux fois|plusieurs fois|more than once|several times|on (?:his|her) behalf|a (?:sa|leur) place)\b/,
   no_id_needed: /\b(?:no longer|plus besoin|pas besoin|don't need|do not need|n'est plus)\b/,
