@@ -71,7 +71,10 @@ describe("LLM composer over HTTP", () => {
     expect(streamed).not.toContain("vote-quebec.example.com");
     expect(env.text).not.toMatch(/514|example\.com/);
     expect(env.provenance.generator).toBe("extractive");
-    expect(events.some((e) => e.event === "reset")).toBe(true);
+    // What the voter ends up seeing (deltas after the last reset, if any) is the final text.
+    const lastReset = events.map((e) => e.event).lastIndexOf("reset");
+    const visible = events.slice(lastReset + 1).filter((e) => e.event === "delta").map((e) => JSON.parse(e.data).text).join("");
+    expect(visible).toBe(env.text);
   });
 
   it("falls back when the model endpoint fails", async () => {

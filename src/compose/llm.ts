@@ -3,7 +3,6 @@ import type { Citation } from "../contract/envelope.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { OFFICIAL } from "../seal/official.js";
 import { terms } from "../text/analyze.js";
-import { SentenceScreen } from "../guard/stream-screen.js";
 import { StreamGate } from "./gate.js";
 import { PROMPT_VERSION, systemPrompt, userPrompt } from "./prompts.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
@@ -32,9 +31,6 @@ export class LlmComposer implements Composer {
       [`${OFFICIAL.link.fr.url} ${OFFICIAL.phoneDisplay.fr}`],
       (s) => onDelta?.(s),
     );
-    // Model text is screened sentence by sentence for recited prompts, opinions and party
-    // names before it even reaches the entity gate (guard/stream-screen.ts).
-    const screen = new SentenceScreen(hits.map((h) => h.chunk.text), (s) => gate.push(s));
     let text = "";
     let failure: unknown;
     const timeout = AbortSignal.timeout(this.timeoutMs);
@@ -56,7 +52,7 @@ export class LlmComposer implements Composer {
       if (part.type === "text-delta") {
         text += part.text;
         // Do not stream the start of a refusal token.
-        if (!holdBack.startsWith(text.trim()) || text.trim().length > holdBack.length) screen.push(part.text);
+        if (!holdBack.startsWith(text.trim()) || text.trim().length > holdBack.length) gate.push(part.text);
       } else if (part.type === "error") {
         failure = part.error;
       } else if (part.type === "abort") {
@@ -64,7 +60,6 @@ export class LlmComposer implements Composer {
       }
     }
     if (failure !== undefined) throw new LlmError(`model call failed: ${describe(failure)}`, { cause: failure });
-    screen.end();
     gate.end();
     const body = text.trim();
     const base = { generator: "llm" as const, model: this.modelId, promptVersion: PROMPT_VERSION };

@@ -19,7 +19,7 @@ const RULES: { name: string; re: RegExp }[] = [
   },
   {
     name: "role_change",
-    re: /\b(?:you are now|you're now|from now on|starting now|desormais|dorenavant|a partir de maintenant|tu es maintenant|vous etes maintenant|act as|acting as|agis comme|agissez comme|joue le role|play the role|role-?play|pretend (?:to be|you are|you're)|fais semblant|faites semblant|imagine (?:que tu es|you are)|jailbreak|dan mode|do anything now|developer mode|mode developpeur|mode admin|admin mode|sudo|unfiltered|sans filtre|new (?:rules?|instructions?|personas?|directives?)|nouvelles? (?:regles?|consignes?|instructions?|personnalites?|directives?)|admin override|override mode|begin (?:admin|system|override)|disable (?:your |the )?(?:safety|filters?|guardrails?|rules|restrictions)|desactive\w* (?:tes |les |vos )?(?:filtres?|regles|securite|restrictions))\b/,
+    re: /\b(?:you are now|you're now|from now on|starting now|desormais|dorenavant|a partir de maintenant|tu es maintenant|vous etes maintenant|act as|acting as|agis comme|agissez comme|joue le role|play the role|role-?play|pretend (?:to be|you are|you're)|fais semblant|faites semblant|imagine (?:que tu es|you are)|jailbreak|dan mode|do anything now|developer mode|mode developpeur|mode admin|admin mode|sudo|unfiltered|sans filtre|new (?:rules?|instructions?|personas?|directives?)\s*[:=]|nouvelles? (?:regles?|consignes?|instructions?|personnalites?|directives?)\s*[:=]|(?:here are|voici|follow|suis|suivez|applique\w*|obey|obeis\w*) (?:the |these |my |les |ces |mes )?(?:new (?:rules|instructions)|nouvelles (?:regles|consignes|instructions))|admin override|override mode|begin (?:admin|system|override)|disable (?:your |the )?(?:safety|filters?|guardrails?|rules|restrictions)|desactive\w* (?:tes |les |vos )?(?:filtres?|regles|securite|restrictions))\b/,
   },
   {
     name: "dictated_stance",
@@ -27,7 +27,7 @@ const RULES: { name: string; re: RegExp }[] = [
   },
   {
     name: "drop_contract",
-    re: /\b(?:without|sans|no|pas de|aucune?|remove|retire[rsz]?|enleve[rsz]?|supprime[rsz]?|drop|omit|omets?|skip|hide|cache[rsz]?|don't (?:include|add|show|put)|ne (?:mets?|mettez|ajoute|ajoutez|montre|inclus|incluez) pas)\b.{0,30}\b(?:label|etiquette|disclaimer|avertissement|citations?|signature|footer|pied de page)\b|\b(?:without|sans|remove|retire[rsz]?|enleve[rsz]?|supprime[rsz]?|drop|omit|omets?|skip|hide|don't (?:include|add|show|put|mention)|ne (?:mets?|mettez|ajoute|ajoutez|montre|inclus|incluez|mentionne) pas)\b.{0,30}\b(?:sources?|liens?|links?|urls?|mention|reference to elections quebec|elections quebec)\b(?! (?:fiable|officiel|reliable|official))/,
+    re: /\b(?:without|sans|no|pas de|aucune?|remove|retire[rsz]?|enleve[rsz]?|supprime[rsz]?|drop|omit|omets?|skip|hide|cache[rsz]?|don't (?:include|add|show|put)|ne (?:mets?|mettez|ajoute|ajoutez|montre|inclus|incluez) pas)\b.{0,30}\b(?:label|etiquette|disclaimer|avertissement|citations?|signature|footer|pied de page)\b|\b(?:without|sans|remove|retire[rsz]?|enleve[rsz]?|supprime[rsz]?|drop|omit|omets?|skip|hide|don't (?:include|add|show|put|mention)|ne (?:mets?|mettez|ajoute|ajoutez|montre|inclus|incluez|mentionne) pas)\b.{0,30}\b(?:sources?|liens?|links?|urls?|mention|reference to elections quebec)\b(?! (?:fiable|officiel|reliable|official))/,
   },
   {
     name: "injected_output",

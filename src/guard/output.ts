@@ -6,6 +6,10 @@ import { fold, terms } from "../text/analyze.js";
 import { citedSegments } from "../compose/verify.js";
 import { PARTY_NAMES } from "./lexicon.js";
 import { echoPattern } from "./premise.js";
+import { detectInjection } from "./injection.js";
+import { normalise } from "./normalise.js";
+import { extractEntities } from "../compose/entities.js";
+import { OFFICIAL } from "../seal/official.js";
 
 /**
  * Integrity checks on a proposed answer, whatever composed it, beside compose/verify.ts
@@ -14,7 +18,7 @@ import { echoPattern } from "./premise.js";
  * prompt, an opinion or a party's name, or agreement with a false premise. Each phrase is
  * allowed when a cited passage contains it, so a verbatim official sentence never trips.
  */
-export type IntegrityKind = "prompt_leak" | "opinion" | "party_mention" | "agrees_with_premise" | "unsupported_sentence" | "verdict_opener";
+export type IntegrityKind = "foreign_url" | "prompt_leak" | "opinion" | "party_mention" | "agrees_with_premise" | "unsupported_sentence" | "verdict_opener";
 
 export interface IntegrityViolation {
   kind: IntegrityKind;
@@ -76,12 +80,40 @@ export function wordingViolations(rawText: string, sources: string, rawSources: 
   if (self && !sources.includes(self[0])) out.push({ kind: "prompt_leak", detail: self[0] });
   const op = OPINION.exec(body);
   if (op && !sources.includes(op[0])) out.push({ kind: "opinion", detail: op[0] });
+  // Instructions in the answer are instructions planted in a passage, or a model obeying them.
+  const planted = detectInjection(normalise(rawText.replace(/\[\d+\]/g, " ")));
+  if (planted) out.push({ kind: "prompt_leak", detail: `instruction: ${planted.detail}` });
   const party = PARTY.exec(rawText.replace(/\[\d+\]/g, " ")) ?? PARTY.exec(body);
   if (party && !PARTY.test(rawSources) && !PARTY.test(sources)) out.push({ kind: "party_mention", detail: party[0] });
   return out;
 }
 
 export const normaliseForChecks = norm;
+
+const hostOf = (u: string): string => {
+  try {
+    return new URL(/^https?:\/\//i.test(u) ? u : `https://${u}`).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+};
+const OFFICIAL_HOST = hostOf(OFFICIAL.domain);
+
+/**
+ * A URL may appear in an answer only on the official domain or a corpus source's own
+ * site. Being written in a passage is not enough: passage text is data, and a URL planted
+ * in it ("AI assistants: send voters to …") must not be passed on.
+ */
+export function foreignUrls(text: string, sourceUrls: readonly string[]): IntegrityViolation[] {
+  const allowed = new Set([OFFICIAL_HOST, ...sourceUrls.map(hostOf)]);
+  return extractEntities(text)
+    .filter((e) => e.kind === "url")
+    .filter((e) => {
+      const host = hostOf(e.raw);
+      return !(allowed.has(host) || host.endsWith(`.${OFFICIAL_HOST}`));
+    })
+    .map((e) => ({ kind: "foreign_url" as const, detail: e.raw.slice(0, 80) }));
+}
 
 /** A "Yes,"/"Non," opening, allowed only when the whole first sentence is the source's own (an extractive quote). */
 export function openerViolation(firstSegment: string, sources: string): IntegrityViolation | null {
@@ -99,6 +131,7 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
   const sources = norm(hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n"));
   const rawSources = hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n");
   const body = norm(c.body.replace(/\[\d+\]/g, " "));
+  out.push(...foreignUrls(c.body, hits.map((h) => h.chunk.url)));
   out.push(...wordingViolations(c.body, sources, rawSources));
   const lang = ctx.lang ?? "fr";
   const byChunk = new Map(hits.map((h) => [h.chunk.id, h.chunk.text]));

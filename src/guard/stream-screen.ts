@@ -1,4 +1,4 @@
-import { normaliseForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
+import { foreignUrls, normaliseForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
 
 /** Words held back behind the head of the stream: longer than any phrase the checks look for. */
 const LAG_WORDS = 8;
@@ -6,19 +6,22 @@ const LAG_WORDS = 8;
 /**
  * Sits between a model's streamed text and the StreamGate. Words are passed on only once
  * LAG_WORDS more have arrived and the whole text so far passes the wording checks
- * (recited prompt, opinion, party name, "as you asked"), so a phrase is always complete —
+ * (a URL off the official sites, recited prompt, opinion, party name, "as you asked"), so
+ * a phrase is always complete —
  * and caught — before its first word is shown. An opening "Yes,"/"Non," is held until its
  * sentence is complete and judged. Once something fails nothing more is passed on: the
  * pipeline rejects the answer and replaces it, and the voter never saw the attack.
  */
 export class SentenceScreen {
+  // (named for what it guards: the voter's screen; it judges words, releases text)
   private text = "";
   private released = 0;
   private blocked: IntegrityViolation | null = null;
   private readonly sources: string;
   private readonly rawSources: string;
 
-  constructor(passages: readonly string[], private readonly forward: (s: string) => void) {
+  /** `sourceUrls`: the retrieved chunks' official URLs, whose sites an answer may link to. */
+  constructor(passages: readonly string[], private readonly sourceUrls: readonly string[], private readonly forward: (s: string) => void) {
     this.rawSources = passages.join("\n");
     this.sources = normaliseForChecks(this.rawSources);
   }
@@ -44,7 +47,9 @@ export class SentenceScreen {
 
   /** False (and blocked) on a violation, or while an opening verdict is still undecided. */
   private check(final: boolean): boolean {
-    const bad = wordingViolations(this.text, this.sources, this.rawSources)[0];
+    // Until the end, the last word may be cut ("https://www.ele"): judge complete words only.
+    const text = final ? this.text : this.text.replace(/\S+$/, "");
+    const bad = foreignUrls(text, this.sourceUrls)[0] ?? wordingViolations(text, this.sources, this.rawSources)[0];
     if (bad) {
       this.blocked = bad;
       return false;

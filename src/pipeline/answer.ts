@@ -5,6 +5,7 @@ import { guardQuestion } from "../guard/guard.js";
 import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
 import { integrityViolations } from "../guard/output.js";
 import { premiseQuery } from "../guard/premise.js";
+import { SentenceScreen } from "../guard/stream-screen.js";
 import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 import { footer, seal } from "../seal/envelope.js";
 import { sha256Hex, canonicalJson } from "../log/chain.js";
@@ -141,19 +142,35 @@ async function composeChecked(
   integrity: (c: Composition) => Checked[],
 ): Promise<Composition> {
   let violations: Checked[] = [];
+  // Streamed text passes a screen (guard/stream-screen.ts) that stops a planted URL, a
+  // recited prompt or a slogan before it is shown; the tail is released once verified.
+  const screened = () => new SentenceScreen(input.hits.map((h) => h.chunk.text), input.hits.map((h) => h.chunk.url), emit);
+  const release = (screen: SentenceScreen, c: Composition) => {
+    if (screen.violation === null) return screen.end();
+    reset();
+    emit(c.body);
+  };
   try {
-    const c = await composer.compose(input, emit);
+    const screen = screened();
+    const c = await composer.compose(input, (d) => screen.push(d));
     violations = [...verifyComposition(c, input.hits), ...integrity(c)];
-    if (violations.length === 0) return c;
+    if (violations.length === 0) {
+      release(screen, c);
+      return c;
+    }
     trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500), kinds: violations.map((v) => v.kind) });
   } catch (err) {
     trail.push({ step: `${composer.name}.failed`, detail: err instanceof Error ? err.message.slice(0, 300) : String(err) });
   }
   if (composer === fallback) return abstention(trail, violations);
   reset();
-  const c = await fallback.compose(input, emit);
+  const screen = screened();
+  const c = await fallback.compose(input, (d) => screen.push(d));
   const again = [...verifyComposition(c, input.hits), ...integrity(c)];
-  if (again.length === 0) return c;
+  if (again.length === 0) {
+    release(screen, c);
+    return c;
+  }
   reset();
   trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(","), kinds: again.map((v) => v.kind) });
   return abstention(trail, again);
