@@ -23,6 +23,13 @@ export const DOMAIN_TERMS = new Set(
   desinformation disinformation deepfake hypertrucage fausse fake rumeur rumor rumour`.split(/\s+/).filter(Boolean),
 );
 
+/** Words of injection attempts: typos of these are corrected too, but they are not election words. */
+export const ATTACK_TERMS = new Set(
+  `ignore ignorer oublie oublier disregard forget instructions instruction consignes consigne previous precedentes
+  precedents precedent prompt system systeme directives reveal revele affiche display repeat repete pretend semblant
+  jailbreak developer developpeur override bypass contourne desormais dorenavant maintenant`.split(/\s+/).filter(Boolean),
+);
+
 /** Common words one typo away from a domain term, never "corrected" to it. */
 export const KEEP = new Set(
   `votre votres notre notres partie parties contre centre compte comptes comme carter cartes poste postes porte portes

@@ -1,6 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { fold } from "../text/analyze.js";
-import { DOMAIN_TERMS, KEEP } from "./lexicon.js";
+import { ATTACK_TERMS, DOMAIN_TERMS, KEEP } from "./lexicon.js";
 
 /**
  * Text as the rules read it: case and accents folded, apostrophes unified, SMS spellings
@@ -23,7 +23,7 @@ const cache = new Map<string, string>();
 
 /** The domain term a word is a typo of, or the word itself. */
 export function correctWord(w: string): string {
-  if (w.length < 5 || DOMAIN_TERMS.has(w) || KEEP.has(w) || /\d/.test(w)) return w;
+  if (w.length < 5 || DICTIONARY.has(w) || KEEP.has(w) || /\d/.test(w)) return w;
   const hit = cache.get(w);
   if (hit !== undefined) return hit;
   let out = w;
@@ -36,7 +36,7 @@ export function correctWord(w: string): string {
     const m = ELISION.exec(w);
     if (m) {
       const rest = w.slice(m[0].length);
-      const fixed = rest.length >= 4 && (DOMAIN_TERMS.has(rest) || distance(rest, closest(rest, DOMAIN_LIST)) <= (rest.length >= 10 ? 2 : 1)) ? (DOMAIN_TERMS.has(rest) ? rest : closest(rest, DOMAIN_LIST)) : null;
+      const fixed = rest.length >= 4 && (DICTIONARY.has(rest) || distance(rest, closest(rest, DOMAIN_LIST)) <= (rest.length >= 10 ? 2 : 1)) ? (DICTIONARY.has(rest) ? rest : closest(rest, DOMAIN_LIST)) : null;
       if (fixed) out = `${m[0]}'${fixed}`;
     }
   }
@@ -44,7 +44,8 @@ export function correctWord(w: string): string {
   return out;
 }
 
-const DOMAIN_LIST = [...DOMAIN_TERMS];
+const DICTIONARY = new Set([...DOMAIN_TERMS, ...ATTACK_TERMS]);
+const DOMAIN_LIST = [...DICTIONARY];
 
 export function normalise(text: string): string {
   const f = fold(decodeEntities(text)).replace(/[’‘`´]/g, "'").replace(/[«»“”"]/g, " ");
