@@ -5,11 +5,15 @@
  */
 const PATTERNS: { kind: string; re: RegExp }[] = [
   { kind: "EMAIL", re: /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}\b/giu },
+  // Spelled-out addresses: "jane (at) gmail (dot) com", "jane at videotron dot ca".
+  { kind: "EMAIL", re: /\b[\p{L}\p{N}._%+-]+\s*(?:\(at\)|\[at\]|\sat\s|\sarobase\s)\s*[\p{L}\p{N}-]+\s*(?:\(dot\)|\[dot\]|\sdot\s|\spoint\s)\s*(?:com|ca|net|org|fr|qc\.ca|info)\b/giu },
   // Québec health-insurance number (RAMQ): 4 letters, 8 digits.
   { kind: "HEALTH_CARD", re: /\b[A-Z]{4}[\s-]?\d{4}[\s-]?\d{4}\b/giu },
   // Québec driver's licence: a letter and 12 digits.
   { kind: "DRIVER_LICENCE", re: /\b[A-Z][\s-]?\d{4}[\s-]?\d{6}[\s-]?\d{2}\b/giu },
   { kind: "SIN", re: /\b\d{3}[\s-]?\d{3}[\s-]?\d{3}\b(?![\s-]?\d)/gu },
+  // International numbers ("+33 6 12 34 56 78") before the North American pattern.
+  { kind: "PHONE", re: /\+\d{1,3}(?:[\s.-]?\d{1,4}){3,6}\b/gu },
   { kind: "PHONE", re: /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/gu },
   { kind: "POSTAL_CODE", re: /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][\s-]?\d[ABCEGHJ-NPRSTV-Z]\d\b/giu },
   {
