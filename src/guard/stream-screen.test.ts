@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { SentenceScreen } from "./stream-screen.js";
+import { StreamScreen } from "./stream-screen.js";
 
 const passage = "On polling day, polling stations are open from 9:30 a.m. to 8 p.m. Voting by text message is impossible.";
 const run = (text: string, chunk = 3) => {
   const out: string[] = [];
-  const s = new SentenceScreen([passage], ["https://www.electionsquebec.qc.ca/en/x"], (t) => out.push(t));
+  const s = new StreamScreen([passage], ["https://www.electionsquebec.qc.ca/en/x"], (t) => out.push(t));
   for (let i = 0; i < text.length; i += chunk) s.push(text.slice(i, i + chunk));
   s.end();
   return { shown: out.join(""), pieces: out.length, violation: s.violation };
 };
 
-describe("SentenceScreen", () => {
+describe("StreamScreen", () => {
   it("streams a faithful answer word by word, whole", () => {
     const text = "On polling day, polling stations are open from 9:30 a.m. to 8 p.m. in every electoral division of the province [1].";
     const r = run(text);

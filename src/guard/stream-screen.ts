@@ -12,8 +12,7 @@ const LAG_WORDS = 8;
  * sentence is complete and judged. Once something fails nothing more is passed on: the
  * pipeline rejects the answer and replaces it, and the voter never saw the attack.
  */
-export class SentenceScreen {
-  // (named for what it guards: the voter's screen; it judges words, releases text)
+export class StreamScreen {
   private text = "";
   private released = 0;
   private blocked: IntegrityViolation | null = null;

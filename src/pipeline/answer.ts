@@ -5,7 +5,7 @@ import { guardQuestion } from "../guard/guard.js";
 import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
 import { integrityViolations } from "../guard/output.js";
 import { premiseQuery } from "../guard/premise.js";
-import { SentenceScreen } from "../guard/stream-screen.js";
+import { StreamScreen } from "../guard/stream-screen.js";
 import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 import { footer, seal } from "../seal/envelope.js";
 import { sha256Hex, canonicalJson } from "../log/chain.js";
@@ -144,8 +144,8 @@ async function composeChecked(
   let violations: Checked[] = [];
   // Streamed text passes a screen (guard/stream-screen.ts) that stops a planted URL, a
   // recited prompt or a slogan before it is shown; the tail is released once verified.
-  const screened = () => new SentenceScreen(input.hits.map((h) => h.chunk.text), input.hits.map((h) => h.chunk.url), emit);
-  const release = (screen: SentenceScreen, c: Composition) => {
+  const screened = () => new StreamScreen(input.hits.map((h) => h.chunk.text), input.hits.map((h) => h.chunk.url), emit);
+  const release = (screen: StreamScreen, c: Composition) => {
     if (screen.violation === null) return screen.end();
     reset();
     emit(c.body);
