@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { guardQuestion } from "../src/guard/guard.js";
 import { readDatasets, type EvalCase } from "./cases.js";
 
@@ -38,7 +40,29 @@ export async function measureFalseRefusals(dir?: string): Promise<FalseRefusalRe
   return { total, refused, rate: total === 0 ? 0 : refused.length / total, byDataset };
 }
 
+/**
+ * A second, independent set: every section heading of the corpus, which the corpus
+ * guide writes as a voter's question in the voter's words. None is out of scope.
+ */
+export async function measureHeadingRefusals(corpusDir = path.resolve(import.meta.dirname, "../corpus")): Promise<{ total: number; refused: string[] }> {
+  const refused: string[] = [];
+  let total = 0;
+  for (const lang of ["fr", "en"] as const) {
+    for (const f of (await readdir(path.join(corpusDir, lang))).filter((x) => x.endsWith(".md"))) {
+      for (const m of (await readFile(path.join(corpusDir, lang, f), "utf8")).matchAll(/^## (.+)$/gm)) {
+        total++;
+        const g = await guardQuestion(m[1]!, lang);
+        if (g.category !== "in_scope") refused.push(`${lang}/${f} [${g.category}] ${m[1]}`);
+      }
+    }
+  }
+  return { total, refused };
+}
+
 async function main(): Promise<void> {
+  const h = await measureHeadingRefusals();
+  console.log(`corpus section headings  ${String(h.refused.length).padStart(3)} refused of ${h.total}`);
+  for (const x of h.refused) console.log(`  ${x}`);
   const r = await measureFalseRefusals();
   for (const [name, s] of Object.entries(r.byDataset)) console.log(`${name.padEnd(24)} ${String(s.refused).padStart(3)} refused of ${s.total}`);
   console.log(`\nfalse-refusal rate: ${(r.rate * 100).toFixed(2)}% (${r.refused.length}/${r.total}; limit ${MAX_FALSE_REFUSAL_RATE * 100}%)`);

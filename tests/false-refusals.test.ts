@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FALSE_REFUSAL_RATE, measureFalseRefusals } from "../evals/false-refusals.js";
+import { MAX_FALSE_REFUSAL_RATE, measureFalseRefusals, measureHeadingRefusals } from "../evals/false-refusals.js";
 
 /**
  * Legitimate election questions refused by the guard: every dataset case not expected to
@@ -18,5 +18,12 @@ describe("false refusals", () => {
     const r = await measureFalseRefusals();
     expect(r.byDataset["holdout"]?.total).toBe(136);
     expect(r.byDataset["inscope-guard"]?.total).toBeGreaterThanOrEqual(60);
+  });
+
+  it("refuses at most 2% of the corpus's section headings, each a voter's question", async () => {
+    const h = await measureHeadingRefusals();
+    console.log(`[false-refusals] corpus headings ${h.refused.length}/${h.total}`);
+    expect(h.total).toBeGreaterThan(300);
+    expect(h.refused.length / h.total, h.refused.join("\n")).toBeLessThanOrEqual(MAX_FALSE_REFUSAL_RATE);
   });
 });

@@ -20,7 +20,10 @@ export const DOMAIN_TERMS = new Set(
   municipal municipale municipales municipalite scolaire scolaires isoloir urne handicap handicape disability
   assistance accompagnateur interprete braille deadline delai delais dates rejete rejected annule spoiled secret
   secrecy depute premier ministre gouvernement government legislature scrutateur emploi elire elu elue elus
-  desinformation disinformation deepfake hypertrucage fausse fake rumeur rumor rumour`.split(/\s+/).filter(Boolean),
+  desinformation disinformation deepfake hypertrucage fausse fake rumeur rumor rumour misinformation false faux
+  signaler report reporting suspicious suspect message messages information informations guide guides format formats
+  adapte adaptes adaptee adaptees adapted lsq asl audio simplifie simplifiee simplified publicite advertising partisane
+  partisan tiers third regles rules loi law`.split(/\s+/).filter(Boolean),
 );
 
 /** Words of injection attempts: typos of these are corrected too, but they are not election words. */
@@ -71,4 +74,4 @@ export const PARTY_NAMES = [
 export const PARTY_ACRONYMS = ["CAQ", "PLQ", "PQ", "QS", "PCQ", "PVQ"];
 
 /** Words that only make sense about something other than elections. */
-export const UNRELATED_SIGNALS = /\b(recette|recipe|meteo|weather|blague|joke|poeme|poem|chanson|song|lyrics|paroles de|film|movie|hockey|canadiens|soccer|football|sport|bourse|stock|bitcoin|crypto|horoscope|restaurant|pizza|pates|pasta|devoirs?|homework|essay|dissertation|python|javascript|code informatique|programme en|sql|calcul|equation|capitale|capital of|traduis|translate|trivia|jeu video|video game|voiture|car insurance|loyer|vacances|vacation|hotel|billet d'avion|flight)\b/;
+export const UNRELATED_SIGNALS = /\b((?:le|du|un|au) match|recette|recipe|meteo|weather|blague|joke|poeme|poem|chanson|song|lyrics|paroles de|film|movie|hockey|canadiens|soccer|football|sport|bourse|stock|bitcoin|crypto|horoscope|restaurant|pizza|pates|pasta|devoirs?|homework|essay|dissertation|python|javascript|code informatique|programme en|sql|calcul|equation|capitale|capital of|traduis|translate|trivia|jeu video|video game|voiture|car insurance|loyer|vacances|vacation|hotel|billet d'avion|flight)\b/;

@@ -103,7 +103,7 @@ export function classify(question: string, history: readonly string[] = []): { v
 
 /**
  * Unrelated only when the message says so: an off-topic signal with no electoral word, or
- * a full sentence with no word of the domain at all. A terse message ("hors québec",
+ * a long sentence (seven content words or more) with no word of the domain at all. A terse message ("hors québec",
  * "accessibility kit") goes on to retrieval, whose abstain gate is the better judge.
  */
 function offTopic(f: string, history: readonly string[]): string | null {
@@ -117,5 +117,5 @@ function offTopic(f: string, history: readonly string[]): string | null {
   const signal = UNRELATED_SIGNALS.exec(f);
   if (signal) return `off-topic: ${signal[0]}`;
   const content = words.filter((w) => !isStop(w));
-  return content.length >= 5 ? "no electoral vocabulary" : null;
+  return content.length >= 7 ? "no electoral vocabulary" : null;
 }
