@@ -8,6 +8,7 @@ import { openPostgres } from "./adapters/postgres.js";
 import type { SqlClient } from "./adapters/sql.js";
 import { ExtractiveComposer } from "./compose/extractive.js";
 import { LlmComposer } from "./compose/llm.js";
+import { LlmScopeClassifier } from "./guard/llm-classifier.js";
 import type { Composer } from "./compose/types.js";
 import { auditApi } from "./audit/api.js";
 import { AuditService } from "./audit/service.js";
@@ -90,6 +91,13 @@ export function makeComposer(config: Config): Composer {
   return new ExtractiveComposer();
 }
 
+/** The optional LLM scope classifier (GUARD_LLM=on), on the same endpoint as the composer. */
+export function makeScopeClassifier(config: Config): LlmScopeClassifier | undefined {
+  if (!config.GUARD_LLM || !config.LLM_BASE_URL) return undefined;
+  const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none" });
+  return new LlmScopeClassifier(provider.chat(config.LLM_MODEL), config.LLM_TIMEOUT_MS);
+}
+
 /** The composition root: configuration in, every adapter wired once. */
 export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {}): Promise<Runtime> {
   const { embeddings, id: embedderId } = makeEmbeddings(config);
@@ -117,6 +125,7 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
   await audit.checkpoint();
   const fallback = new ExtractiveComposer();
   const composer = makeComposer(config);
+  const scopeClassifier = makeScopeClassifier(config);
   const widgetBundles = once(buildWidgetBundles);
   const publicKeys = async () => {
     const stored = (await log.keys()).map((k) => JSON.parse(k.jwk) as Record<string, unknown>);
@@ -132,6 +141,7 @@ export async function makeRuntime(config: Config, opts: { db?: SqlClient } = {})
     signer,
     log,
     links: { partyPlatformUrl: config.PARTY_PLATFORM_URL },
+    ...(scopeClassifier ? { scopeClassifier } : {}),
     now,
     newId: () => randomUUID(),
     health: async () => {

@@ -38,7 +38,7 @@ describe("LLM composer over HTTP", () => {
     behaviour = (b) => ({ text: `Polling stations are open from 9:30 a.m. to 8 p.m. on polling day [${hoursPassage(b).n}].`, chunkSize: 5, delayMs: 2 });
     const { events, env } = await ask("What are the polling hours on election day?");
     expect(env.kind).toBe("answer");
-    expect(env.provenance).toMatchObject({ generator: "llm", model: "fake-model", promptVersion: "answer-v1" });
+    expect(env.provenance).toMatchObject({ generator: "llm", model: "fake-model", promptVersion: "answer-v2" });
     expect(env.citations).toHaveLength(1);
     expect(env.text).toContain("9:30 a.m. to 8 p.m.");
     const deltas = events.filter((e) => e.event === "delta");
@@ -71,7 +71,10 @@ describe("LLM composer over HTTP", () => {
     expect(streamed).not.toContain("vote-quebec.example.com");
     expect(env.text).not.toMatch(/514|example\.com/);
     expect(env.provenance.generator).toBe("extractive");
-    expect(events.some((e) => e.event === "reset")).toBe(true);
+    // What the voter ends up seeing (deltas after the last reset, if any) is the final text.
+    const lastReset = events.map((e) => e.event).lastIndexOf("reset");
+    const visible = events.slice(lastReset + 1).filter((e) => e.event === "delta").map((e) => JSON.parse(e.data).text).join("");
+    expect(visible).toBe(env.text);
   });
 
   it("falls back when the model endpoint fails", async () => {

@@ -69,6 +69,8 @@ export const ConfigSchema = z
     /** Where the model is hosted, disclosed on the transparency page (Law 25 / code of conduct). */
     LLM_PROVIDER_NAME: z.string().default(""),
     LLM_HOSTING_JURISDICTION: z.string().default(""),
+    /** A second scope opinion from the LLM endpoint above; it can only make answers more cautious. */
+    GUARD_LLM: z.enum(["on", "off", "true", "false", "1", "0"]).default("off").transform((v) => v === "on" || v === "true" || v === "1"),
     EMBEDDINGS: z.enum(["hashing", "openai"]).default("hashing"),
     EMBEDDINGS_BASE_URL: optionalUrl,
     EMBEDDINGS_API_KEY: z.string().optional(),
@@ -129,6 +131,9 @@ export const ConfigSchema = z
     }
     if (c.COMPOSER === "llm" && !c.LLM_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required when COMPOSER=llm" });
+    }
+    if (c.GUARD_LLM && !c.LLM_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required when GUARD_LLM=on" });
     }
     if (c.EMBEDDINGS === "openai" && !c.EMBEDDINGS_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["EMBEDDINGS_BASE_URL"], message: "is required when EMBEDDINGS=openai" });

@@ -1,19 +1,22 @@
 import type { Lang } from "../contract/envelope.js";
 import { detectLang } from "../text/analyze.js";
 import { redactPii } from "./pii.js";
-import { classifyScope } from "./scope.js";
+import { classify, classifyScope } from "./scope.js";
 import type { Category, GuardResult, Verdict } from "./types.js";
 
 /**
  * An optional second opinion (an LLM classifier when a model is configured). Its verdict
  * can only make the answer more cautious: it may turn "in scope" into a refusal, never
- * the reverse.
+ * the reverse. It receives the redacted question only.
  */
 export interface ScopeClassifier {
   classify(redactedQuestion: string, lang: Lang): Promise<Category>;
 }
 
-/** Redacts, classifies and returns every named verdict; the first triggered category wins. */
+/** When several rules fire, the most cautious refusal wins. */
+const PRECEDENCE: Category[] = ["injection", "partisan", "candidate_opinion", "prediction", "federal", "other_jurisdiction", "unrelated"];
+
+/** Redacts, classifies and returns every named verdict. */
 export async function guardQuestion(
   question: string,
   requestedLang: Lang | undefined,
@@ -23,12 +26,22 @@ export async function guardQuestion(
   const lang = requestedLang ?? detectLang(question);
   const { text: redacted, kinds } = redactPii(question);
   const verdicts: Verdict[] = [{ name: "privacy.pii", triggered: kinds.length > 0, ...(kinds.length ? { detail: kinds.join(",") } : {}) }];
-  verdicts.push(...classifyScope(redacted, history[history.length - 1] ?? ""));
-  let category: Category = verdicts.find((v) => v.triggered && v.category)?.category ?? "in_scope";
+  const scope = classify(redacted, history);
+  verdicts.push(...scope.verdicts);
+  const fired = new Set(verdicts.filter((v) => v.triggered && v.category).map((v) => v.category));
+  let category: Category = PRECEDENCE.find((c) => fired.has(c)) ?? "in_scope";
   if (category === "in_scope" && classifier) {
-    const second = await classifier.classify(redacted, lang).catch(() => "in_scope" as const);
-    verdicts.push({ name: "scope.llm_classifier", triggered: second !== "in_scope", category: second });
-    if (second !== "in_scope") category = second;
+    try {
+      const second = await classifier.classify(redacted, lang);
+      verdicts.push({ name: "scope.llm_classifier", triggered: second !== "in_scope", category: second });
+      if (second !== "in_scope") category = second;
+    } catch (err) {
+      // A failed second opinion leaves the rules' verdict, and says so in the audit record.
+      verdicts.push({ name: "scope.llm_classifier", triggered: false, error: true, detail: `error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200) });
+    }
   }
-  return { category, verdicts, redacted, piiKinds: kinds, lang };
+  // Earlier turns the rules refuse (an injection attempt, a request for a prediction…) are
+  // not handed to follow-up retrieval or the composer as context.
+  const safeHistory = history.filter((h) => !classifyScope(h).some((v) => v.triggered && v.category !== undefined));
+  return { category, verdicts, redacted, piiKinds: kinds, lang, safeHistory, ...(scope.premise ? { premise: scope.premise } : {}) };
 }

@@ -1,58 +1,121 @@
 import { fold } from "../text/analyze.js";
+import { CARRY_ON, detectInjection } from "./injection.js";
+import { judgeJurisdiction } from "./jurisdiction.js";
+import { DOMAIN_TERMS, PARTY_ACRONYMS, PARTY_NAMES, UNRELATED_SIGNALS } from "./lexicon.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { decodeEntities, normalise } from "./normalise.js";
+import { detectPremise, type Premise } from "./premise.js";
 import type { Category, Verdict } from "./types.js";
 
 /**
- * Deterministic scope rules, French and English, on folded text (case and accents do not
- * matter; common misspellings are in the patterns). First match wins, most specific first.
+ * Deterministic scope rules, French and English, on normalised text (case, accents, SMS
+ * spellings and typos of domain words do not matter). Every rule reports a verdict; the
+ * most cautious triggered category wins (injection first, then neutrality, then
+ * jurisdiction, then topic).
  */
-const RULES: { name: string; category: Category; re: RegExp }[] = [
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]");
+const PARTY = `(?:${PARTY_NAMES.map(esc).join("|")})`;
+const PARTY_RE = new RegExp(`\\b${PARTY}\\b`);
+/** Acronyms count in capitals ("PQ") or after an article ("le pq", "the caq"), so SMS "pq" (pourquoi) does not. */
+const ACRONYM_UPPER = new RegExp(`(?<![\\p{L}])(?:${PARTY_ACRONYMS.join("|")})(?![\\p{L}])`, "u");
+const ACRONYM_ARTICLE = new RegExp(`\\b(?:le|la|les|du|au|aux|the|for|pour|of|de|contre|against|vote|voter)\\s+(?:${PARTY_ACRONYMS.map((a) => a.toLowerCase()).join("|")})\\b`);
+/** People and offices an opinion can target, besides named parties and leaders. */
+const TARGET = /\b(?:candidat\w*|candidates?|partis?|party|parties|premier ministre|premiere ministre|the premier|premier of quebec|chefs?|leaders?|deputes?|deputee|mnas?|politicien\w*|politicians?|gouvernement|government|ministre|minister)\b/;
+
+const OPINION = /\b(?:menteurs?|menteuse|liars?|lies|ment|corrompue?s?|corrupt\w*|incompetente?s?|incompetent|nuls?|nulle|stupide?s?|stupid|idiote?s?|idiots?|racistes?|racists?|fraude\w*|fraud\w*|escrocs?|crooks?|criminel\w*|criminals?|mauvaise?s?|bad|pire|worst|good|bonne?s?|best|meilleure?s?|better|mieux|think (?:of|about)|penses?-tu|pensez-vous|penses? (?:de|du)|opinion|avis|scandales?|scandals?|trust\w*|confiance|like|aimes?|hate|detestes?|honnete\w*|honest|dangereu\w*|dangerous|extremistes?|extremists?|deserve\w*|merite\w*|fiable|reliable|competent\w*|qualified|qualifies?|strengths?|weaknesses|forces|faiblesses|incapable|useless|inutile|disaster|catastroph\w*)\b/;
+const ATTACK = /\b(?:menteurs?|menteuse|liars?|lies|corrompue?s?|corrupt\w*|incompetente?s?|incompetent|stupide?s?|stupid|idiote?s?|idiots?|racistes?|racists?|fraude\w*|fraud\w*|escrocs?|crooks?|criminel\w*|criminals?|scandales?|scandals?|dangereu\w*|dangerous|extremistes?|extremists?|traitres?|traitors?|useless|inutiles?|disaster|catastroph\w*|what do you think of|que penses-tu de|que pensez-vous de|ton avis sur|votre avis sur|your opinion (?:of|on|about))\b/;
+const PLATFORM = /\b(?:platform|plateforme|programme electoral|program|promesses?|promises?|engagements?|commitments?|position (?:on|sur)|positions?|stance|propose\w*|proposals?|propositions?|ideologie|ideology|valeurs|values|projet de pays|souverainete|sovereignty|independance|independence)\b/;
+
+const predictionRe = /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid|(?:sera|seront|will be|be) (?:re-?)?elu\w*|re-?elected|reelue?s?|(?:perdre|perdront|perdra|lose|gagner|gain)\w* (?:leurs |des |their |its |ses |\w+ )?(?:sieges|seats|comte|circonscription)|form(?:s|ing)? (?:the )?(?:next )?government|former le (?:prochain )?gouvernement)\b/;
+
+const RULES: { name: string; category: Category; test: (f: string, raw: string) => RegExpExecArray | null }[] = [
   {
-    name: "injection",
-    category: "injection",
-    re: /\b(ignore|oublie|disregard|forget)\b.{0,40}\b(instructions?|regles|rules|consignes|prompt|previous|precedentes?)\b|\b(system prompt|prompt systeme|invite systeme|your (instructions|prompt|rules)|tes (instructions|consignes|regles))\b|\b(you are now|tu es maintenant|act as|agis comme|pretend (to be|you are)|fais semblant|jailbreak|dan mode|developer mode|mode developpeur)\b|\b(without|sans) (the )?(label|etiquette|mention|citations?|sources?|lien)\b/,
+    // Text for the sender to spread: campaign material or a false announcement.
+    name: "content_request",
+    category: "unrelated",
+    test: (f) =>
+      /\b(?:write|ecris|ecrivez|redige\w*|compose|draft|create|cree|genere\w*|generate|fais-moi|make me)\b.{0,30}\b(?:posts?|tweets?|publications?|messages?|textes?|articles?|slogans?|pamphlets?|tracts?|ads?|pubs?|publicites?|speech|discours|lettres?|letters?|e-?mails?|courriels?|memes?)\b.{0,60}\b(?:saying|that says|qui dit|disant|announcing|annoncant|pour dire|to say|claiming|affirmant|pour annoncer)\b/.exec(f),
   },
   {
     name: "prediction",
     category: "prediction",
-    re: /\b(who|which party|quel parti|qui)\b.{0,30}\b(will win|va gagner|vont gagner|gagnera|going to win|remporter|remportera|win the election|gagner l'?election)\b|\b(sondages?|polls? (say|show|predict)|poll numbers|projection|prediction|predire|predict|pronostic|chances? de gagner|chance of winning|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority)\b/,
+    // A question about the rules on polls ("are polls banned on polling day?") is not a request for one.
+    test: (f) => (/\b(?:sondages?|polls?)\b.{0,40}\b(?:interdit\w*|allowed|permis|permitted|autoris\w*|legal\w*|illegal|banned?|forbidden|regles?|rules?|publi\w*|diffus\w*)\b|\bexit polls?\b/.test(f) ? null : predictionRe.exec(f)),
   },
   {
     name: "partisan",
     category: "partisan",
-    re: /\b(pour qui|for whom|who) (je )?(dois|devrais|devrait|should|do i|would you|voterais|voter?ais)\b.{0,15}\b(vot|vote|voter)|\b(who|which party|quel parti|quelle? candidat\w*)\b.{0,40}\b(should i|dois-je|devrais-je|je devrais|best|meilleur|better|mieux|recommend|recommande|conseille|suggere)\b|\b(convince|convaincs|persuade|persuader|urge|incite)\b.{0,40}\b(vote|voter)\b|\b(vote for|votez pour|votez|voter pour|vote pour)\s+(le |la |les |the )?(parti|party|caq|pq|plq|qs|pcq|liberal|quebec solidaire|parti quebecois|conservat\w*|coalition)\b|\b(slogan|tweet|publicite|advertisement|pamphlet|tract|campaign message|message de campagne)\b/,
+    test: (f) =>
+      /\b(?:pour qui|for whom|who)\b.{0,15}\b(?:dois-je|devrais-je|je dois|je devrais|dois|devrais|devrait|should|do i|would you|voterais|votes?-tu|votez-vous|recommend\w*|conseill\w*|suggere\w*)\b.{0,20}\b(?:vot\w*|choose|choisir|support|appuyer|pick)\b|(?:^\s*|\b(?:dis|dites|conseille|conseillez|recommande|recommandez|suggere|suggerez)-(?:moi|nous)\s+|\bme dire\s+)pour qui (?:je\s+)?(?:devrais\s+|dois\s+|vais\s+)?vot\w*|\b(?:which|what|quel|quelle|quels)\b.{0,20}\b(?:party|parti|partis|candidat\w*|candidates?|chef|leader)\b.{0,40}\b(?:should i|dois-je|devrais-je|je devrais|best|meilleure?|better|mieux|recommend\w*|recommande\w*|conseille\w*|suggere\w*|choisir|choose|support|appuyer|vote for|voter pour)\b|\b(?:convince|convaincs|convainc\w*|persuade\w*|urge|incite\w*|encourage\w*)\b.{0,40}\b(?:vot\w*|support|appuyer)\b|(?:^\s*|[.!?]\s+|\b(?:tell|ask|urge|get|make|encourage|everyone|people|voters|dis|dites|demande\w*|pousse\w*|incite\w*|tout le monde|les gens|aux gens|aux electeurs|write|ecris|say|dire)\b.{0,25})(?:vote for|votez pour|voter pour|vote pour|votes? pour|support|appuyez|soutenez)\s+(?:le |la |les |the |un |a )?(?:parti|party|caq|pq|plq|qs|pcq|liberal\w*|quebec solidaire|parti quebecois|conservat\w*|coalition)\b|\b(?:why|pourquoi)\b.{0,20}\b(?:vote for|voter pour|support|appuyer)\b|\b(?:deserves?|merite\w*)\b.{0,10}\b(?:my|mon|ton|your|notre|our|votre) vote\b|\b(?:help|aide|aidez)[- ](?:me|moi)\b.{0,25}\b(?:decide|choose|pick|choisir|decider|trouver)\b.{0,30}\b(?:vot\w*|party|parti|partis|candidat\w*|candidates?)\b|\b(?:tell me|dis-moi|dites-moi)\b.{0,10}\bwho to vote for\b|(?:^\s*|[.!?:]\s*)(?:vote|votez)\s+(?:caq|pq|plq|qs|pcq|liberal\w*|solidaire|conservat\w*)\b|\b(?:reasons?|raisons?|arguments?|motifs?)\b.{0,15}\b(?:to vote for|to support|to choose|de voter pour|d'appuyer|pour voter pour|de choisir|pour appuyer)\b|\b(?:slogan|tweet|publicite|advertisement|\bads?\b|pamphlet|tract|campaign (?:message|speech|post)|message de campagne|discours|speech|post facebook|facebook post)\b.{0,40}\b(?:pour|for|about|sur)\b/.exec(f),
+  },
+  {
+    name: "party_platform",
+    category: "partisan",
+    test: (f, raw) => (mentionsParty(f, raw) && PLATFORM.exec(f)) || null,
   },
   {
     name: "candidate_opinion",
     category: "candidate_opinion",
-    re: /\b(caq|plq|pq|qs|pcq|legault|st-pierre plamondon|plamondon|nadeau-dubois|ghazal|duhaime|rodriguez|liberal|liberaux|quebec solidaire|parti quebecois|coalition avenir|conservateur|conservative)\b.{0,60}\b(menteur|liar|corrompu|corrupt|incompetent|nul|stupid|stupide|idiot|bad|mauvais|pire|worst|good|bon|bonne|best|meilleur|think of|penses?-tu|opinion|avis|scandale|scandal|trust|confiance|platform|plateforme|promesse|promise|position)\b|\b(opinion|avis|penses?-tu|what do you think)\b.{0,40}\b(candidat|candidate|parti|party|premier ministre|premier|chef|leader)\b/,
-  },
-  {
-    name: "federal",
-    category: "federal",
-    re: /\b(federal|federale|elections canada|election canadienne|canadian election|house of commons|chambre des communes|carney|poilievre|trudeau|singh|bloc quebecois|ndp|npd|conservative party of canada|parti conservateur du canada|parlement canadien|mp\b|depute federal)\b/,
-  },
-  {
-    name: "other_jurisdiction",
-    category: "other_jurisdiction",
-    re: /\b(ontario|alberta|british columbia|colombie-britannique|manitoba|saskatchewan|nova scotia|nouvelle-ecosse|new brunswick|nouveau-brunswick|newfoundland|terre-neuve|prince edward|ile-du-prince|yukon|nunavut|northwest territories|territoires du nord-ouest|united states|etats-unis|us election|american|americaine|trump|harris|france|presidentielle|presidential|mexico|mexique)\b/,
+    test: (f, raw) =>
+      (mentionsParty(f, raw) && OPINION.exec(f)) ||
+      (TARGET.test(f) && ATTACK.exec(f)) ||
+      /\b(?:rank|ranking|classe\w*|compare\w*)\b.{0,25}\b(?:parties|partis|candidates|candidats|leaders|chefs)\b|\b(?:opinion|avis|penses?-tu|pensez-vous|what do you think|que penses|your view|ton point de vue)\b.{0,50}\b(?:candidat\w*|candidates?|partis?|party|parties|premier ministre|the premier|chef|leader|depute\w*|politicien\w*|politicians?|gouvernement|government|ministre|minister)\b/.exec(f),
   },
 ];
 
-/** Signals that a question is about elections at all. */
-const ELECTORAL = /\b(vot\w*|elect\w*|scrutin|bulletin|ballot|inscri\w*|regist\w*|liste electorale|list of electors|circonscription|riding|division|candidat\w*|parti|party|depute|member of the national assembly|mna|assemblee nationale|directeur du scrutin|returning officer|bureau de vote|poll\w*|identit\w*|\bid\b|carte|card|anticip\w*|advance|resultat\w*|result\w*|contribution|don\b|donation|electionsquebec|elections quebec|desinformation|disinformation|deepfake|hypertrucage|municipal\w*|scolaire|school board|referendum|isoloir|urne|conge|time off|employeur|employer|demenag\w*|moving|adresse|address|citoyen\w*|citizen\w*)\b/;
+function mentionsParty(f: string, raw: string): boolean {
+  return PARTY_RE.test(f) || ACRONYM_UPPER.test(raw) || ACRONYM_ARTICLE.test(f);
+}
+
+const WORD = /[\p{L}\p{N}']+/gu;
+const isStop = (w: string) => STOPWORDS.has(w) || STOPWORDS.has(w.replace(/^(?:d|l|j|qu|n|s|m|t|c)'/, "")) || /^(?:don't|can't|won't|isn't|i'm|i've|what's|it's|c'est|qu'est-ce|est-ce|any|those|these|there|here|if|si|ok|okay|hi|hello|bonjour|salut|merci|thanks)$/.test(w);
 
 /**
- * `context` is the conversation's previous question: a follow-up like "and the hours?"
- * is on topic because the conversation is. Refusal rules look at the new message only.
+ * `history` holds the conversation's previous questions: a follow-up like "and the hours?"
+ * is on topic because the conversation is, and "ok, do it" after an injection attempt is
+ * that attempt carried on. Neutrality and jurisdiction rules look at the new message only.
  */
-export function classifyScope(question: string, context = ""): Verdict[] {
-  const f = fold(question).replace(/[’`]/g, "'");
+export function classifyScope(question: string, history: readonly string[] = []): Verdict[] {
+  return classify(question, history).verdicts;
+}
+
+export function classify(question: string, history: readonly string[] = []): { verdicts: Verdict[]; premise: Premise | null } {
+  const f = normalise(question);
   const verdicts: Verdict[] = [];
+  const inj = detectInjection(f, fold(decodeEntities(question)).replace(/[’‘`´]/g, "'"));
+  const carried = !inj && CARRY_ON.test(f) ? history.map((h) => detectInjection(normalise(h))).find((x) => x !== null) : undefined;
+  verdicts.push({ name: "scope.injection", triggered: inj !== null || carried !== undefined, category: "injection",
+    ...(inj ? { detail: `${inj.name}: ${inj.detail}` } : carried ? { detail: `carried from history: ${carried.name}` } : {}) });
   for (const rule of RULES) {
-    const m = rule.re.exec(f);
+    const m = rule.test(f, question);
     verdicts.push({ name: `scope.${rule.name}`, triggered: m !== null, category: rule.category, ...(m ? { detail: m[0].slice(0, 80) } : {}) });
   }
-  const electoral = ELECTORAL.test(f) || (context !== "" && ELECTORAL.test(fold(context)));
-  verdicts.push({ name: "scope.electoral_topic", triggered: !electoral, category: "unrelated", ...(electoral ? {} : { detail: "no electoral vocabulary" }) });
-  return verdicts;
+  const j = judgeJurisdiction(f);
+  verdicts.push({ name: "scope.federal", triggered: j.kind === "federal", category: "federal", ...(j.kind === "federal" ? { detail: j.detail } : {}) });
+  verdicts.push({ name: "scope.other_jurisdiction", triggered: j.kind === "other_jurisdiction", category: "other_jurisdiction", ...(j.kind === "other_jurisdiction" ? { detail: j.detail } : {}) });
+  const topic = offTopic(f, history);
+  verdicts.push({ name: "scope.electoral_topic", triggered: topic !== null, category: "unrelated", ...(topic ? { detail: topic } : {}) });
+  const premise = detectPremise(f);
+  // Not a refusal: the answer goes ahead and must correct the premise (see output.ts).
+  verdicts.push({ name: "premise.suspect", triggered: premise !== null, ...(premise ? { detail: `${premise.name}: ${premise.detail}` } : {}) });
+  return { verdicts, premise };
+}
+
+/**
+ * Unrelated only when the message says so: an off-topic signal with no electoral word, or
+ * a long sentence (seven content words or more) with no word of the domain at all. A terse message ("hors québec",
+ * "accessibility kit") goes on to retrieval, whose abstain gate is the better judge.
+ */
+function offTopic(f: string, history: readonly string[]): string | null {
+  const words = f.match(WORD) ?? [];
+  const domain = (ws: readonly string[]) => ws.some((w) => DOMAIN_TERMS.has(w.replace(/^(?:d|l|j|qu|n|s|m|t)'/, "")));
+  if (domain(words) || history.some((h) => domain(normalise(h).match(WORD) ?? []))) {
+    const signal = UNRELATED_SIGNALS.exec(f);
+    const strong = /\b(?:vot\w*|elect\w*|scrutin|bulletin|ballot|inscri\w*|regist\w*|circonscription|riding|candidat\w*|polling|bureau de vote)\b/.test(f);
+    return signal && !strong ? `off-topic: ${signal[0]}` : null;
+  }
+  const signal = UNRELATED_SIGNALS.exec(f);
+  if (signal) return `off-topic: ${signal[0]}`;
+  const content = words.filter((w) => !isStop(w));
+  return content.length >= 7 ? "no electoral vocabulary" : null;
 }

@@ -1,3 +1,4 @@
+import type { Premise } from "./premise.js";
 import type { Lang } from "../contract/envelope.js";
 
 /** What the question is about; only `in_scope` reaches retrieval. */
@@ -17,6 +18,8 @@ export interface Verdict {
   triggered: boolean;
   category?: Category;
   detail?: string;
+  /** The check itself failed (e.g. the LLM classifier was unreachable); `detail` says why. */
+  error?: boolean;
 }
 
 export interface GuardResult {
@@ -26,4 +29,8 @@ export interface GuardResult {
   redacted: string;
   piiKinds: string[];
   lang: Lang;
+  /** The conversation's earlier questions minus those the rules refuse: what the composer may see. */
+  safeHistory: string[];
+  /** The misinformation the question is built on, if any (premise.ts). */
+  premise?: Premise;
 }

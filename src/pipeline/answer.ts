@@ -3,6 +3,9 @@ import type { Composer, Composition } from "../compose/types.js";
 import { verifyComposition, type Violation } from "../compose/verify.js";
 import { guardQuestion } from "../guard/guard.js";
 import { abstainText, privacyNotice, refusalText } from "../guard/messages.js";
+import { integrityViolations } from "../guard/output.js";
+import { premiseQuery } from "../guard/premise.js";
+import { StreamScreen } from "../guard/stream-screen.js";
 import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 import { footer, seal } from "../seal/envelope.js";
 import { sha256Hex, canonicalJson } from "../log/chain.js";
@@ -37,8 +40,9 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
   const createdAt = deps.now().toISOString();
   const id = deps.newId();
   const conversationId = req.conversationId ?? deps.newId();
-  const history = req.conversationId ? await deps.log.recentQuestions(conversationId, 3) : [];
-  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier, history);
+  const loggedHistory = req.conversationId ? await deps.log.recentQuestions(conversationId, 3) : [];
+  const guard = await guardQuestion(req.message, req.lang, deps.scopeClassifier, loggedHistory);
+  const history = guard.safeHistory;
   const lang = guard.lang;
   let streamed = false;
   const emit = (text: string) => {
@@ -56,6 +60,8 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     emit(composition.body);
   } else {
     retrievalQuery = retrievalQueryFor(guard.redacted, history, lang);
+    // A question built on misinformation also looks for the rule it distorts (guard/premise.ts).
+    if (guard.premise) retrievalQuery = premiseQuery(retrievalQuery, guard.premise, lang);
     retrieval = await deps.retriever.retrieve(retrievalQuery, lang, TOP_K);
     const answerability = assessAnswerability(retrieval);
     trail.push({ step: "answerability", detail: answerability.reason, textFree: true });
@@ -65,10 +71,11 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
     } else {
       const weight = (t: string) => deps.retriever.idf(t, lang);
       const input = { question: guard.redacted, lang, hits: retrieval.hits, history, weight, ...(signal ? { signal } : {}) };
+      const integrity = (c: Composition) => integrityViolations(c, input.hits, { lang, ...(guard.premise ? { premise: guard.premise.name } : {}) });
       composition = await composeChecked(deps.composer, deps.fallback, input, emit, () => {
         if (streamed) onEvent({ type: "reset" });
         streamed = false;
-      }, trail);
+      }, trail, integrity);
       if (composition.kind === "abstain") {
         composition = { ...composition, body: abstainText(lang), citations: [] };
         emit(composition.body);
@@ -132,27 +139,47 @@ async function composeChecked(
   emit: (t: string) => void,
   reset: () => void,
   trail: TrailStep[],
+  integrity: (c: Composition) => Checked[],
 ): Promise<Composition> {
-  let violations: Violation[] = [];
+  let violations: Checked[] = [];
+  // Streamed text passes a screen (guard/stream-screen.ts) that stops a planted URL, a
+  // recited prompt or a slogan before it is shown; the tail is released once verified.
+  const screened = () => new StreamScreen(input.hits.map((h) => h.chunk.text), input.hits.map((h) => h.chunk.url), emit);
+  const release = (screen: StreamScreen, c: Composition) => {
+    if (screen.violation === null) return screen.end();
+    reset();
+    emit(c.body);
+  };
   try {
-    const c = await composer.compose(input, emit);
-    violations = verifyComposition(c, input.hits);
-    if (violations.length === 0) return c;
+    const screen = screened();
+    const c = await composer.compose(input, (d) => screen.push(d));
+    violations = [...verifyComposition(c, input.hits), ...integrity(c)];
+    if (violations.length === 0) {
+      release(screen, c);
+      return c;
+    }
     trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500), kinds: violations.map((v) => v.kind) });
   } catch (err) {
     trail.push({ step: `${composer.name}.failed`, detail: err instanceof Error ? err.message.slice(0, 300) : String(err) });
   }
   if (composer === fallback) return abstention(trail, violations);
   reset();
-  const c = await fallback.compose(input, emit);
-  const again = verifyComposition(c, input.hits);
-  if (again.length === 0) return c;
+  const screen = screened();
+  const c = await fallback.compose(input, (d) => screen.push(d));
+  const again = [...verifyComposition(c, input.hits), ...integrity(c)];
+  if (again.length === 0) {
+    release(screen, c);
+    return c;
+  }
   reset();
   trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(","), kinds: again.map((v) => v.kind) });
   return abstention(trail, again);
 }
 
-function abstention(trail: TrailStep[], v: Violation[]): Composition {
+/** A contract violation (verify.ts) or an integrity violation (guard/output.ts). */
+type Checked = Violation | { kind: string; detail: string };
+
+function abstention(trail: TrailStep[], v: Checked[]): Composition {
   trail.push({ step: "abstain", detail: `${v.length} violation(s)`, textFree: true });
   return fixed("abstain-v1", "", "abstain");
 }
