@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { LOWER_IS_BETTER, METRIC_KEYS, type MetricKey, type Metrics } from "./metrics.js";
+
+export const THRESHOLDS_FILE = path.resolve(import.meta.dirname, "../thresholds.json");
+
+const Limits = z.partialRecord(z.enum(METRIC_KEYS), z.number().nullable());
+export const ThresholdsSchema = z.strictObject({
+  version: z.number().int().min(1),
+  note: z.string().optional(),
+  default: Limits,
+  datasets: z.record(z.string(), Limits).default({}),
+});
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+
+export async function readThresholds(file = THRESHOLDS_FILE): Promise<Thresholds> {
+  const raw = JSON.parse(await readFile(file, "utf8")) as unknown;
+  const r = ThresholdsSchema.safeParse(raw);
+  if (!r.success) throw new Error(`${file}: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return r.data;
+}
+
+/** The limits that apply to a dataset: defaults, then every matching override (exact name last). */
+export function limitsFor(t: Thresholds, dataset: string): Partial<Record<MetricKey, number | null>> {
+  const prefix = Object.entries(t.datasets).filter(([k]) => k.endsWith("*") && dataset.startsWith(k.slice(0, -1)));
+  const exact = t.datasets[dataset];
+  return Object.assign({}, t.default, ...prefix.map(([, v]) => v), exact ?? {});
+}
+
+export interface Gate {
+  metric: MetricKey;
+  limit: number;
+  value: number | null;
+  pass: boolean;
+  /** "min" or "max". */
+  direction: "min" | "max";
+}
+
+export function gate(metrics: Metrics, limits: Partial<Record<MetricKey, number | null>>): Gate[] {
+  const out: Gate[] = [];
+  for (const metric of METRIC_KEYS) {
+    const limit = limits[metric];
+    if (limit === null || limit === undefined) continue;
+    const value = metrics[metric];
+    const direction = LOWER_IS_BETTER.has(metric) ? "max" : "min";
+    // Nothing to measure (e.g. recall on a set with no answerable question) passes.
+    const pass = value === null || (direction === "min" ? value >= limit - 1e-9 : value <= limit + 1e-9);
+    out.push({ metric, limit, value, pass, direction });
+  }
+  return out;
+}
