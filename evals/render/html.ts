@@ -37,7 +37,7 @@ export function historyChart(history: readonly HistoryEntry[]): string {
   }).join("");
   const xl = runs.map((e, i) => (runs.length <= 12 || i % Math.ceil(runs.length / 12) === 0 ? `<text x="${x(i)}" y="${h - 12}" text-anchor="middle" font-size="10">${esc(e.at.slice(5, 16).replace("T", " "))}</text>` : "")).join("");
   const legend = CHARTED.map(({ key, color }) => `<span class="lg"><i style="background:${color}"></i>${esc(LABELS[key])}</span>`).join(" ");
-  return `<figure><svg role="img" aria-label="Overall metrics across ${runs.length} run(s)" viewBox="0 0 ${w} ${h}" width="100%" style="max-width:${w}px">${grid}${lines}${xl}</svg><figcaption>${legend}<br>Overall rates across the last ${runs.length} run(s) (the history file plus this run; y axis from 0.5).</figcaption></figure>`;
+  return `<figure><svg role="img" aria-label="Overall metrics across ${runs.length} run(s)" viewBox="0 0 ${w} ${h}" width="100%" style="max-width:${w}px">${grid}${lines}${xl}</svg><figcaption>${legend}<br>Overall rates across the last ${runs.length} run(s) (the history file plus this run; y axis from 0.5; lines at 1.0 overlap).</figcaption></figure>`;
 }
 
 function summaryTable(r: SuiteResult): string {
