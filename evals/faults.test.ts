@@ -163,8 +163,7 @@ describe("planted faults are caught by the metric meant to catch them", () => {
         await runtime.deps.log.db.transaction(async (tx) => {
           // What a database owner can do: switch the append-only trigger off for this transaction.
           await tx.query("SET LOCAL session_replication_role = replica");
-          const res = await tx.query("UPDATE audit_events SET body = replace(body, 'passeport canadien', 'permis de chasse') WHERE turn_id = $1 AND type = 'turn'", [altered]);
-          expect(res.rowCount ?? 1).toBe(1);
+          await tx.query("UPDATE audit_events SET body = replace(body, 'passeport canadien', 'permis de chasse') WHERE turn_id = $1 AND type = 'turn'", [altered]);
         });
       },
     });

@@ -5,7 +5,7 @@
  * 2: usage or operational error.
  *
  *   npm run eval [-- --only answerable-voting,redteam] [--url http://host:8787 --token-file t.txt]
- *                [--ci] [--out evals/reports] [--no-history] [--thresholds file] [--datasets dir]
+ *                [--ci] [--strict] [--out evals/reports] [--no-history] [--thresholds file] [--datasets dir]
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -30,6 +30,8 @@ export interface SuiteOptions {
   datasets: Dataset[];
   thresholdsFile?: string;
   judge?: SupportJudge;
+  /** Ignore the waivers of the thresholds file: the verdict against the targets alone. */
+  strict?: boolean;
   /** In-process (default) or a running deployment. */
   target: { kind: "in-process"; options: InProcessOptions } | { kind: "http"; url: string; token: string; officialDomains: string[] };
   onProgress?: (done: number, total: number) => void;
@@ -44,7 +46,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     opts.target.kind === "http"
       ? await collectHttp(opts.datasets, { url: opts.target.url, token: opts.target.token, officialDomains: opts.target.officialDomains, ...progress })
       : await collectInProcess(opts.datasets, { ...opts.target.options, ...progress });
-  return scoreRun(collected, thresholds, opts.judge ?? lexicalJudge(), startedAt);
+  return scoreRun(collected, thresholds, opts.judge ?? lexicalJudge(), startedAt, { strict: opts.strict ?? false });
 }
 
 /** Writes report.json, junit.xml and report.html into `dir`; returns their paths. */
@@ -71,6 +73,7 @@ async function main(): Promise<number> {
       history: { type: "string", default: HISTORY_FILE },
       "no-history": { type: "boolean", default: false },
       ci: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
     },
   });
   const config = parseConfig(process.env);
@@ -97,6 +100,7 @@ async function main(): Promise<number> {
     thresholdsFile: values.thresholds,
     judge,
     target,
+    strict: values.strict,
     onProgress: (done) => {
       if (tty) process.stderr.write(`\r${done}/${total} cases`);
     },

@@ -17,7 +17,7 @@ export function formatMetric(key: MetricKey | "cases", v: number | null): string
 function row(name: string, m: Metrics, gates: Gate[]): string[] {
   return [name, ...COLUMNS.map(([k]) => {
     const g = gates.find((x) => x.metric === k);
-    return `${formatMetric(k, m[k as keyof Metrics] as number | null)}${g && !g.pass ? "✗" : ""}`;
+    return `${formatMetric(k, m[k as keyof Metrics] as number | null)}${g && !g.pass ? "✗" : g && !g.met ? "!" : ""}`;
   })];
 }
 
@@ -29,6 +29,11 @@ export function consoleSummary(r: SuiteResult): string {
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   const missed = r.datasets.flatMap((d) => d.gates.filter((g) => !g.pass).map((g) => `  ✗ ${d.name}: ${g.metric} = ${formatMetric(g.metric, g.value)} (${g.direction} ${formatMetric(g.metric, g.limit)})`));
   const head = `Scrutin eval — ${r.context.mode} ${r.context.target}, corpus ${r.context.corpusVersion}, composer ${r.context.composer}, support judge ${r.context.judge}, thresholds v${r.context.thresholdsVersion}`;
-  const verdict = r.pass ? "PASS: every gated threshold met" : `FAIL: ${missed.length} threshold(s) missed\n${missed.join("\n")}`;
+  const waived = r.waived.map(({ dataset, gate: g }) => `  ! ${dataset}: ${g.metric} = ${formatMetric(g.metric, g.value)}, target ${g.direction} ${formatMetric(g.metric, g.limit)} — waived down to ${formatMetric(g.metric, g.waived!.floor)}: ${g.waived!.reason}`);
+  const verdict = r.pass
+    ? waived.length
+      ? `PASS WITH WAIVERS: ${waived.length} target(s) missed, held by recorded waivers (evals/thresholds.json; --strict ignores them)\n${waived.join("\n")}`
+      : "PASS: every gated threshold met"
+    : `FAIL: ${missed.length} threshold(s) missed${r.context.strict ? " (--strict: waivers ignored)" : ""}\n${missed.join("\n")}${waived.length ? `\nAlso waived:\n${waived.join("\n")}` : ""}`;
   return [head, "", ...lines, "", verdict].join("\n");
 }

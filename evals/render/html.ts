@@ -45,8 +45,8 @@ function summaryTable(r: SuiteResult): string {
   const rows = METRIC_KEYS.map((k) => {
     const cells = r.datasets.map((d) => {
       const g = d.gates.find((x) => x.metric === k);
-      const cls = g ? (g.pass ? "ok" : "bad") : "";
-      const title = g ? ` title="${g.direction} ${esc(formatMetric(k, g.limit))}"` : "";
+      const cls = g ? (g.met ? "ok" : g.pass ? "waived" : "bad") : "";
+      const title = g ? ` title="${g.direction} ${esc(formatMetric(k, g.limit))}${g.waived ? ` — waived down to ${esc(formatMetric(k, g.waived.floor))}: ${esc(g.waived.reason)}` : ""}"` : "";
       return `<td class="${cls}"${title}>${esc(formatMetric(k, d.metrics[k]))}${g ? `<small> ${g.direction === "min" ? "≥" : "≤"} ${esc(formatMetric(k, g.limit))}</small>` : ""}</td>`;
     });
     return `<tr><th scope="row">${esc(LABELS[k])}</th>${cells.join("")}<td>${esc(formatMetric(k, r.overall[k]))}</td></tr>`;
@@ -78,12 +78,14 @@ export function htmlReport(r: SuiteResult, history: readonly HistoryEntry[]): st
     const failing = cases.filter((c) => !c.pass).length;
     return `<section><h3>${esc(d.name)} — ${cases.length} cases, ${failing} failing${d.gated ? "" : " (report-only set)"}</h3>${cases.map(caseDetail).join("\n")}</section>`;
   }).join("\n");
+  const waived = r.waived.map(({ dataset, gate: g }) => `<li>${esc(dataset)}: ${esc(LABELS[g.metric])} = ${esc(formatMetric(g.metric, g.value))}, target ${g.direction} ${esc(formatMetric(g.metric, g.limit))} — waived down to ${esc(formatMetric(g.metric, g.waived!.floor))}: ${esc(g.waived!.reason)}</li>`).join("");
+  const verdict = !r.pass ? ["fail", "FAIL — thresholds missed"] : waived ? ["waived", "PASS WITH WAIVERS — some targets missed, held by recorded waivers"] : ["pass", "PASS — every gated threshold met"];
   const missed = r.datasets.flatMap((d) => d.gates.filter((g) => !g.pass).map((g) => `<li>${esc(d.name)}: ${esc(LABELS[g.metric])} = ${esc(formatMetric(g.metric, g.value))} (${g.direction} ${esc(formatMetric(g.metric, g.limit))})</li>`)).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Scrutin eval report — ${r.pass ? "PASS" : "FAIL"}</title><style>
+<title>Scrutin eval report — ${r.pass ? (r.waived.length ? "PASS WITH WAIVERS" : "PASS") : "FAIL"}</title><style>
 body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#1a1a1a}
 h1{margin:.2em 0}.verdict{font-size:1.3em;padding:8px 12px;border-radius:6px;display:inline-block}
-.verdict.pass{background:#e8f5e9;color:#1b5e20}.verdict.fail{background:#ffebee;color:#b71c1c}
+.verdict.pass{background:#e8f5e9;color:#1b5e20}.verdict.waived{background:#fff3e0;color:#8a4b00}td.waived{background:#fff3e0}.verdict.fail{background:#ffebee;color:#b71c1c}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 table.sum td{text-align:right;white-space:nowrap}td.ok{background:#e8f5e9}td.bad,tr.bad td{background:#ffebee}tr.ok td{background:#f4fbf4}
 small{color:#555}.case{border:1px solid #ccc;border-radius:6px;margin:6px 0;padding:4px 8px}.case.fail{border-color:#c62828}
@@ -93,11 +95,11 @@ pre.a{white-space:pre-wrap;background:#f6f6f6;padding:8px;border-radius:4px}bloc
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.meta dt{font-weight:600}
 </style></head><body>
 <h1>Scrutin eval report</h1>
-<p class="verdict ${r.pass ? "pass" : "fail"}">${r.pass ? "PASS — every gated threshold met" : "FAIL — thresholds missed"}</p>${missed ? `<ul>${missed}</ul>` : ""}
+<p class="verdict ${verdict[0]}">${verdict[1]}</p>${missed ? `<ul>${missed}</ul>` : ""}${waived ? `<p>Missed targets held by waivers (evals/thresholds.json; <code>--strict</code> ignores them):</p><ul>${waived}</ul>` : ""}
 <dl class="meta"><dt>Run</dt><dd>${esc(r.startedAt)} → ${esc(r.finishedAt)}</dd><dt>Target</dt><dd>${esc(r.context.mode)} — ${esc(r.context.target)}</dd>
 <dt>Corpus version</dt><dd>${esc(r.context.corpusVersion)}</dd><dt>Composer</dt><dd>${esc(r.context.composer)}</dd><dt>Citation-support judge</dt><dd>${esc(r.context.judge)}</dd>
 <dt>Thresholds</dt><dd>version ${r.context.thresholdsVersion} (evals/thresholds.json)</dd><dt>Signing keys</dt><dd>${esc(r.context.keyIds.join(", "))}</dd></dl>
-<h2>Metrics</h2><p>Every turn is read back from the audit log and scored there; a green cell meets its threshold, a red one misses it, an uncoloured one is reported only. Definitions: README, "Evals".</p>
+<h2>Metrics</h2><p>Every turn is read back from the audit log and scored there; a green cell meets its threshold, a red one misses it, an amber one misses its target but is held by a recorded waiver, an uncoloured one is reported only. Definitions: README, "Evals".</p>
 ${summaryTable(r)}
 <h2>Across runs</h2>${historyChart(history)}
 <h2>Cases</h2><p>Failing cases first, opened.</p>${byDataset}

@@ -11,7 +11,8 @@ export function junitXml(r: SuiteResult): string {
   const suites = r.datasets.map((d) => {
     const gates = d.gates.map((g) => {
       const name = `threshold ${g.metric} ${g.direction} ${formatMetric(g.metric, g.limit)}`;
-      return `    <testcase classname="${esc(`eval.${d.name}.thresholds`)}" name="${esc(name)}">${g.pass ? "" : `<failure message="${esc(`${g.metric} = ${formatMetric(g.metric, g.value)}`)}"/>`}</testcase>`;
+      const body = g.met ? "" : g.pass ? `<skipped message="${esc(`waived: ${g.metric} = ${formatMetric(g.metric, g.value)}, floor ${formatMetric(g.metric, g.waived!.floor)}: ${g.waived!.reason}`)}"/>` : `<failure message="${esc(`${g.metric} = ${formatMetric(g.metric, g.value)}`)}"/>`;
+      return `    <testcase classname="${esc(`eval.${d.name}.thresholds`)}" name="${esc(name)}">${body}</testcase>`;
     });
     const cases = r.cases.filter((c) => c.dataset === d.name).map((c) => {
       const failures = [...(c.kind.pass ? [] : [`kind: ${c.kind.detail}`]), ...c.turns.flatMap((t, i) => Object.entries(t.verdicts).filter(([, v]) => !v.pass).map(([k, v]) => `turn ${i + 1} ${k}: ${v.detail}`))];
@@ -20,7 +21,7 @@ export function junitXml(r: SuiteResult): string {
       return `    <testcase classname="${esc(`eval.${d.name}`)}" name="${esc(`${c.id}: ${c.case.question.slice(0, 120)}`)}" time="${time}">${body}</testcase>`;
     });
     const failures = d.gates.filter((g) => !g.pass).length + (d.gated ? r.cases.filter((c) => c.dataset === d.name && !c.pass).length : 0);
-    const skipped = d.gated ? 0 : r.cases.filter((c) => c.dataset === d.name && !c.pass).length;
+    const skipped = d.gates.filter((g) => g.pass && !g.met).length + (d.gated ? 0 : r.cases.filter((c) => c.dataset === d.name && !c.pass).length);
     return `  <testsuite name="${esc(`eval ${d.name}`)}" tests="${gates.length + cases.length}" failures="${failures}" skipped="${skipped}" errors="0">\n${[...gates, ...cases].join("\n")}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="scrutin-eval">\n${suites.join("\n")}\n</testsuites>\n`;
