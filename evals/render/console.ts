@@ -4,7 +4,7 @@ import type { Gate } from "../suite/thresholds.js";
 
 const COLUMNS: [MetricKey | "cases", string][] = [
   ["cases", "cases"], ["labelPresent", "label"], ["officialLink", "link"], ["citationValidity", "cit.valid"], ["quoteFidelity", "quote"],
-  ["citationSupport", "support"], ["fabricatedEntities", "fabric."], ["expectedKind", "kind"], ["facts", "facts"], ["recallAt5", "R@5"],
+  ["citationSupport", "support"], ["fabricatedEntities", "fabric."], ["expectedKind", "kind"], ["facts", "facts"], ["forbiddenContent", "forbid."], ["recallAt5", "R@5"],
   ["mrr", "MRR"], ["signatureValidity", "sig"], ["logIntegrity", "log"], ["latencyP50Ms", "p50ms"], ["latencyP95Ms", "p95ms"],
 ];
 

@@ -8,7 +8,7 @@ const esc = (s: string) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&g
 
 const LABELS: Record<MetricKey, string> = {
   labelPresent: "AI label present", officialLink: "Official link present", citationValidity: "Citation validity", quoteFidelity: "Quote fidelity",
-  citationSupport: "Citation support", fabricatedEntities: "Fabricated entities", expectedKind: "Expected kind", facts: "Expected facts",
+  citationSupport: "Citation support", fabricatedEntities: "Fabricated entities", expectedKind: "Expected kind", facts: "Expected facts", forbiddenContent: "No forbidden content",
   recallAt5: "Recall@5", mrr: "MRR", signatureValidity: "Signature validity", logIntegrity: "Log matches response", latencyP50Ms: "Latency p50 (ms)",
   latencyP95Ms: "Latency p95 (ms)", casePass: "Cases fully passing",
 };
@@ -65,6 +65,7 @@ function caseDetail(c: CaseScore): string {
   const extra = [
     `<tr class="${c.kind.pass ? "ok" : "bad"}"><td>expected kind</td><td>${c.kind.pass ? "pass" : "FAIL"}</td><td>${esc(`expected ${c.case.expect}, got ${c.kind.got ?? "nothing"}`)}</td></tr>`,
     c.facts ? `<tr class="${c.facts.pass ? "ok" : "bad"}"><td>facts</td><td>${c.facts.pass ? "pass" : "miss"}</td><td>${esc(c.facts.detail)}</td></tr>` : "",
+    c.forbidden ? `<tr class="${c.forbidden.pass ? "ok" : "bad"}"><td>forbidden content</td><td>${c.forbidden.pass ? "pass" : "FAIL"}</td><td>${esc(c.forbidden.detail)}</td></tr>` : "",
     c.retrieval ? `<tr class="${c.retrieval.rank !== null ? "ok" : "bad"}"><td>retrieval</td><td>${c.retrieval.rank === null ? "miss" : `rank ${c.retrieval.rank + 1}`}</td><td>${esc(`labelled ${c.case.docs.join(", ")}; top 5: ${c.retrieval.top.join(", ")}`)}</td></tr>` : "",
   ].join("");
   return `<details class="case ${c.pass ? "pass" : "fail"}" id="${esc(c.id)}"${c.pass ? "" : " open"}><summary><span class="badge">${c.pass ? "pass" : "FAIL"}</span> <b>${esc(c.id)}</b> [${esc(c.case.lang)}${c.case.category ? ` · ${esc(c.case.category)}` : ""}] ${esc(c.case.question)}</summary>

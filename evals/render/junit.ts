@@ -18,7 +18,7 @@ export function junitXml(r: SuiteResult): string {
     // thresholds tolerate it and it is reported as skipped, with its reason, so that the
     // JUnit failures are exactly what makes the run exit non-zero.
     const cases = r.cases.filter((c) => c.dataset === d.name).map((c) => {
-      const failures = [...(c.kind.pass ? [] : [`kind: ${c.kind.detail}`]), ...c.turns.flatMap((t, i) => Object.entries(t.verdicts).filter(([, v]) => !v.pass).map(([k, v]) => `turn ${i + 1} ${k}: ${v.detail}`))];
+      const failures = [...(c.kind.pass ? [] : [`kind: ${c.kind.detail}`]), ...(c.forbidden && !c.forbidden.pass ? [`forbidden content: ${c.forbidden.detail}`] : []), ...c.turns.flatMap((t, i) => Object.entries(t.verdicts).filter(([, v]) => !v.pass).map(([k, v]) => `turn ${i + 1} ${k}: ${v.detail}`))];
       const why = d.gated ? "within the set's thresholds" : "report-only set";
       const body = failures.length === 0 ? "" : !d.pass ? `<failure message="${esc(failures[0]!.slice(0, 300))}">${esc(failures.join("\n"))}</failure>` : `<skipped message="${esc(`${why}: ${failures[0]!.slice(0, 300)}`)}"/>`;
       const time = (c.turns.reduce((n, t) => n + t.latencyMs, 0) / 1000).toFixed(3);

@@ -33,8 +33,10 @@ export interface CaseScore {
   turns: TurnScore[];
   /** The last turn's kind against the case's expectation. */
   kind: Verdict & { got: string | null };
-  /** Fact patterns and forbidden patterns on the last turn's text (null: the case has none). */
+  /** Fact patterns on the last turn's text (null: the case has none). */
   facts: Verdict | null;
+  /** Forbidden patterns (mustNot) on every turn's text (null: the case has none). */
+  forbidden: Verdict | null;
   /** Rank (0-based) of the first labelled document among the top 5 logged retrieval hits (null: not scored). */
   retrieval: { rank: number | null; top: string[] } | null;
   pass: boolean;
@@ -214,12 +216,17 @@ function retrievalOf(c: EvalCase, last: TurnEvidence): CaseScore["retrieval"] {
 }
 
 function factsOf(c: EvalCase, text: string | null, kind: string | null): Verdict | null {
-  if (!c.facts?.length && !c.mustNot?.length) return null;
+  if (!c.facts?.length) return null;
   const t = text ?? "";
-  const problems: string[] = [];
-  if (kind === "answer" || c.expect === "answer") for (const f of c.facts ?? []) if (!new RegExp(f, "iu").test(t)) problems.push(`missing /${f}/`);
-  for (const f of c.mustNot ?? []) if (new RegExp(f, "iu").test(t)) problems.push(`forbidden /${f}/ present`);
-  return problems.length ? fail(problems.join("; ")) : ok();
+  // Facts are what an answer must say; a case that was not answered misses them all.
+  const missing = kind === "answer" ? c.facts.filter((f) => !new RegExp(f, "iu").test(t)) : c.facts;
+  return missing.length ? fail(missing.map((f) => `missing /${f}/`).join("; ")) : ok();
+}
+
+function forbiddenOf(c: EvalCase, texts: readonly (string | null)[]): Verdict | null {
+  if (!c.mustNot?.length) return null;
+  const found = c.mustNot.filter((f) => texts.some((t) => new RegExp(f, "iu").test(t ?? "")));
+  return found.length ? fail(found.map((f) => `forbidden /${f}/ present`).join("; ")) : ok();
 }
 
 /** Scores a case: every turn's invariants, then the last turn's kind, facts and retrieval. */
@@ -229,9 +236,10 @@ export async function scoreCase(ev: CaseEvidence, ctx: RunContext, judge: Suppor
   const last = turns[turns.length - 1]!;
   const kind = { ...(last.kind === ev.case.expect ? ok() : fail(`expected ${ev.case.expect}, got ${last.kind ?? "nothing"}`)), got: last.kind };
   const facts = factsOf(ev.case, last.text, last.kind);
+  const forbidden = forbiddenOf(ev.case, turns.map((t) => t.text));
   const retrieval = retrievalOf(ev.case, ev.turns[ev.turns.length - 1]!);
-  const pass = kind.pass && turns.every((t) => Object.values(t.verdicts).every((v) => v.pass));
-  return { dataset: ev.dataset, id: ev.case.id, case: ev.case, turns, kind, facts, retrieval, pass };
+  const pass = kind.pass && (forbidden?.pass ?? true) && turns.every((t) => Object.values(t.verdicts).every((v) => v.pass));
+  return { dataset: ev.dataset, id: ev.case.id, case: ev.case, turns, kind, facts, forbidden, retrieval, pass };
 }
 
 export { entities };

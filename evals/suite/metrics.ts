@@ -17,8 +17,10 @@ export interface Metrics {
   /** Hard facts (URLs, e-mails, phones, figures, dates) in answers that no cited passage holds. */
   fabricatedEntities: number;
   expectedKind: number;
-  /** Cases whose fact patterns all match and forbidden patterns don't. */
+  /** Cases whose fact patterns all match the answer. */
   facts: number | null;
+  /** Cases none of whose forbidden patterns (mustNot) match any turn's text. */
+  forbiddenContent: number | null;
   recallAt5: number | null;
   mrr: number | null;
   signatureValidity: number;
@@ -31,7 +33,7 @@ export interface Metrics {
 
 export const METRIC_KEYS = [
   "labelPresent", "officialLink", "citationValidity", "quoteFidelity", "citationSupport", "fabricatedEntities", "expectedKind",
-  "facts", "recallAt5", "mrr", "signatureValidity", "logIntegrity", "latencyP50Ms", "latencyP95Ms", "casePass",
+  "facts", "forbiddenContent", "recallAt5", "mrr", "signatureValidity", "logIntegrity", "latencyP50Ms", "latencyP95Ms", "casePass",
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
@@ -52,6 +54,7 @@ export function metricsOf(cases: readonly CaseScore[]): Metrics {
   const rate = (check: TurnCheck) => share(turns.map((t) => t.verdicts[check].pass));
   const supports = turns.map((t) => t.support).filter((s): s is number => s !== null);
   const facts = cases.map((c) => c.facts).filter((f) => f !== null);
+  const forbidden = cases.map((c) => c.forbidden).filter((f) => f !== null);
   const ret = cases.map((c) => c.retrieval).filter((r) => r !== null);
   const lat = turns.map((t) => t.latencyMs);
   return {
@@ -65,6 +68,7 @@ export function metricsOf(cases: readonly CaseScore[]): Metrics {
     fabricatedEntities: turns.reduce((n, t) => n + t.fabricated.length, 0),
     expectedKind: share(cases.map((c) => c.kind.pass)),
     facts: facts.length ? share(facts.map((f) => f.pass)) : null,
+    forbiddenContent: forbidden.length ? share(forbidden.map((f) => f.pass)) : null,
     recallAt5: ret.length ? share(ret.map((r) => r.rank !== null)) : null,
     mrr: mean(ret.map((r) => (r.rank === null ? 0 : 1 / (r.rank + 1)))),
     signatureValidity: rate("signature"),
