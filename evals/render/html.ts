@@ -58,7 +58,7 @@ function summaryTable(r: SuiteResult): string {
 function caseDetail(c: CaseScore): string {
   const turns = c.turns.map((t, i) => {
     const checks = Object.entries(t.verdicts).map(([k, v]) => `<tr class="${v.pass ? "ok" : "bad"}"><td>${esc(k)}</td><td>${v.pass ? "pass" : "FAIL"}</td><td>${esc(v.detail)}</td></tr>`).join("");
-    const cited = t.cited.map((p) => `<li><b>[${p.n}]</b> <a href="${esc(p.url)}">${esc(p.url)}</a> <code>${esc(p.chunkId)}</code><blockquote>${esc(p.quote)}</blockquote>${p.passage === null ? "<p class=bad>passage not in the corpus</p>" : `<details><summary>full passage</summary><p class="passage">${esc(p.passage)}</p></details>`}</li>`).join("");
+    const cited = t.cited.map((p) => `<li><b>[${p.n}]</b> ${/^https?:\/\//.test(p.url) ? `<a href="${esc(p.url)}">${esc(p.url)}</a>` : `<span class="bad">${esc(p.url)}</span>`} <code>${esc(p.chunkId)}</code><blockquote>${esc(p.quote)}</blockquote>${p.passage === null ? "<p class=bad>passage not in the corpus</p>" : `<details><summary>full passage</summary><p class="passage">${esc(p.passage)}</p></details>`}</li>`).join("");
     return `<section class="turn"><h4>Turn ${i + 1}${i < c.turns.length - 1 ? " (history)" : ""} — ${esc(t.kind ?? "no answer")} · ${Math.round(t.latencyMs)} ms · <code>${esc(t.turnId ?? "—")}</code></h4>
 <p class="q"><b>Voter:</b> ${esc(t.message)}</p><pre class="a">${esc(t.text ?? "(nothing logged)")}</pre>${cited ? `<ol class="cited">${cited}</ol>` : ""}<table class="checks"><tbody>${checks}</tbody></table></section>`;
   }).join("");
