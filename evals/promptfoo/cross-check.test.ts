@@ -27,7 +27,7 @@ describe.skipIf(!installed)("promptfoo cross-check", () => {
   });
 
   it("runs offline against the HTTP API and agrees with the suite on every case", async () => {
-    const r = await crossCheck({ url: target.url, token: target.token, only: ["conversations", "unanswerable"], bin: BIN, out });
+    const r = await crossCheck({ url: target.url, token: target.token, only: ["conversations", "unanswerable"], bin: BIN, out, quiet: true });
     expect(r.promptfoo.cases).toBe(r.suite.cases);
     expect(r.promptfoo.cases).toBeGreaterThanOrEqual(50);
     expect(r.disagreements).toEqual([]);

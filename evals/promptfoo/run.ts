@@ -68,9 +68,9 @@ export async function ensurePromptfoo(explicit?: string): Promise<string> {
   }
 }
 
-function exec(cmd: string, args: string[], env: Record<string, string>): Promise<number> {
+function exec(cmd: string, args: string[], env: Record<string, string>, quiet = false): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, { stdio: quiet ? "ignore" : "inherit", env: { ...process.env, ...env } });
     child.on("error", reject);
     child.on("exit", (code) => resolve(code ?? 1));
   });
@@ -96,12 +96,12 @@ export interface CrossCheck {
 }
 
 /** Runs both against one deployment and compares their per-case verdicts. */
-export async function crossCheck(opts: { url: string; token: string; only?: string[]; bin: string; out: string }): Promise<CrossCheck> {
+export async function crossCheck(opts: { url: string; token: string; only?: string[]; bin: string; out: string; quiet?: boolean }): Promise<CrossCheck> {
   await mkdir(opts.out, { recursive: true });
   const json = path.join(opts.out, "promptfoo.json");
   const env = { ...offlineEnv(opts.out), SCRUTIN_EVAL_URL: opts.url, SCRUTIN_EVAL_TOKEN: opts.token, SCRUTIN_EVAL_ONLY: (opts.only ?? []).join(",") };
   const args = ["eval", "-c", path.join(HERE, "promptfooconfig.yaml"), "--no-cache", "--no-progress-bar", "--no-table", "-j", "4", "-o", json, "-o", path.join(opts.out, "promptfoo.junit.xml"), "-o", path.join(opts.out, "promptfoo.html")];
-  const promptfooExit = await exec(opts.bin, args, env);
+  const promptfooExit = await exec(opts.bin, args, env, opts.quiet);
   // promptfoo exits 100 when a test fails: expected wherever the suite fails too.
   if (promptfooExit !== 0 && promptfooExit !== 100) throw new Error(`promptfoo exited ${promptfooExit}`);
   const rows = (JSON.parse(await readFile(json, "utf8")) as { results: { results: PromptfooRow[] } }).results.results;

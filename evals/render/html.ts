@@ -72,12 +72,24 @@ function caseDetail(c: CaseScore): string {
 <table class="checks"><tbody>${extra}</tbody></table>${turns}</details>`;
 }
 
+/** Expected-kind rate per case category, for sets whose cases carry one (red team, conversations). */
+function categories(cases: readonly CaseScore[]): string {
+  const by = new Map<string, CaseScore[]>();
+  for (const c of cases) if (c.case.category) by.set(c.case.category, [...(by.get(c.case.category) ?? []), c]);
+  if (by.size === 0) return "";
+  const rows = [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([cat, cs]) => {
+    const ok = cs.filter((c) => c.kind.pass).length;
+    return `<tr><th scope="row">${esc(cat)}</th><td>${cs.length}</td><td class="${ok === cs.length ? "ok" : "bad"}">${ok}/${cs.length}</td><td>${esc(cs.filter((c) => !c.kind.pass).map((c) => c.id).join(", "))}</td></tr>`;
+  });
+  return `<table class="cat"><thead><tr><th>category</th><th>cases</th><th>expected kind</th><th>missed</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
 /** One self-contained page: no external script, style, font or image. */
 export function htmlReport(r: SuiteResult, history: readonly HistoryEntry[]): string {
   const byDataset = r.datasets.map((d) => {
     const cases = r.cases.filter((c) => c.dataset === d.name).sort((a, b) => Number(a.pass) - Number(b.pass));
     const failing = cases.filter((c) => !c.pass).length;
-    return `<section><h3>${esc(d.name)} — ${cases.length} cases, ${failing} failing${d.gated ? "" : " (report-only set)"}</h3>${cases.map(caseDetail).join("\n")}</section>`;
+    return `<section><h3>${esc(d.name)} — ${cases.length} cases, ${failing} failing${d.gated ? "" : " (report-only set)"}</h3>${categories(cases)}${cases.map(caseDetail).join("\n")}</section>`;
   }).join("\n");
   const waived = r.waived.map(({ dataset, gate: g }) => `<li>${esc(dataset)}: ${esc(LABELS[g.metric])} = ${esc(formatMetric(g.metric, g.value))}, target ${g.direction} ${esc(formatMetric(g.metric, g.limit))} — waived down to ${esc(formatMetric(g.metric, g.waived!.floor))}: ${esc(g.waived!.reason)}</li>`).join("");
   const verdict = !r.pass ? ["fail", "FAIL — thresholds missed"] : waived ? ["waived", "PASS WITH WAIVERS — some targets missed, held by recorded waivers"] : ["pass", "PASS — every gated threshold met"];
