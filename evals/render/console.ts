@@ -35,5 +35,6 @@ export function consoleSummary(r: SuiteResult): string {
       ? `PASS WITH WAIVERS: ${waived.length} target(s) missed, held by recorded waivers (evals/thresholds.json; --strict ignores them)\n${waived.join("\n")}`
       : "PASS: every gated threshold met"
     : `FAIL: ${missed.length} threshold(s) missed${r.context.strict ? " (--strict: waivers ignored)" : ""}\n${missed.join("\n")}${waived.length ? `\nAlso waived:\n${waived.join("\n")}` : ""}`;
-  return [head, "", ...lines, "", verdict].join("\n");
+  const stale = r.staleWaivers.map((w) => `note: the waiver for ${w.dataset} ${w.metric} is no longer needed (target met): delete it from evals/thresholds.json`);
+  return [head, "", ...lines, "", verdict, ...stale].join("\n");
 }

@@ -22,6 +22,8 @@ export interface SuiteResult {
   pass: boolean;
   /** Targets missed but held by a recorded waiver (empty with --strict). */
   waived: { dataset: string; gate: Gate }[];
+  /** Waivers of datasets in this run whose target is now met: to be deleted. */
+  staleWaivers: { dataset: string; metric: string }[];
 }
 
 /** Scores every collected case, then each dataset against its thresholds. */
@@ -44,5 +46,6 @@ export async function scoreRun(collected: Collected, thresholds: Thresholds, jud
     cases,
     pass: datasets.every((d) => d.pass),
     waived: datasets.flatMap((d) => d.gates.filter((g) => g.pass && !g.met).map((g) => ({ dataset: d.name, gate: g }))),
+    staleWaivers: datasets.flatMap((d) => Object.keys(waiversFor(thresholds, d.name)).filter((m) => d.gates.some((g) => g.metric === m && g.met)).map((metric) => ({ dataset: d.name, metric }))),
   };
 }
