@@ -3,11 +3,13 @@
  * the real pipeline (makeRuntime, answer(), a real in-memory PGlite log) with one fault
  * planted, then asserts that the metric meant to catch it — and the verdict — fail.
  *
- * The product's own verifier (src/compose/verify.ts) would reject a fabricated phone number or
- * a citation of an unretrieved chunk before it reached the log, so the composer faults are
- * planted together with a verifier that lets everything through: the suite is the second line
- * of defence, and must catch what a regressed verifier lets through. The label is added by the
- * sealer, not the composer, so the label fault swaps in a sealer that leaves it out of the text.
+ * The product checks every composition before sealing it (src/compose/verify.ts, and any
+ * further checks answer.ts runs), and would replace a faulty composer's answer before it
+ * reached the log. So the composer faults swap in a faulty composer *and* let its composition
+ * through to the sealer whatever those checks decided — the planted regression is "the checks
+ * let it through"; the suite is the second line of defence. Planting it at the sealer keeps the
+ * test independent of which checks the pipeline runs. The label is added by the sealer, not
+ * the composer, so the label fault is a sealer that leaves it out of the text.
  */
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -20,12 +22,13 @@ import { runSuite } from "./run.js";
 import type { CaseEvidence } from "./suite/evidence.js";
 import type { Runtime } from "../src/deps.js";
 
-const planted = vi.hoisted(() => ({ verifierOff: false, sealerDropsLabel: false }));
-
-vi.mock("../src/compose/verify.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../src/compose/verify.js")>();
-  return { ...real, verifyComposition: (...args: Parameters<typeof real.verifyComposition>) => (planted.verifierOff ? [] : real.verifyComposition(...args)) };
-});
+const planted = vi.hoisted(() => ({
+  /** The pipeline's composition checks let the faulty composer's answer through. */
+  checksBypassed: false,
+  sealerDropsLabel: false,
+  /** The faulty composer's last composition, for the bypass. */
+  composed: null as { body: string; citations: import("../src/contract/envelope.js").Citation[] } | null,
+}));
 
 vi.mock("../src/seal/envelope.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../src/seal/envelope.js")>();
@@ -34,6 +37,9 @@ vi.mock("../src/seal/envelope.js", async (importOriginal) => {
   return {
     ...real,
     seal: async (...args: Parameters<typeof real.seal>) => {
+      const faulty = planted.checksBypassed ? planted.composed : null;
+      planted.composed = null;
+      if (faulty) args[0] = { ...args[0], kind: "answer", body: faulty.body, citations: faulty.citations };
       const env = await real.seal(...args);
       if (!planted.sealerDropsLabel) return env;
       const { signature: _s, ...unsigned } = env;
@@ -68,6 +74,7 @@ function faulty(edit: Edit, opts: { fallbackToo: boolean } = { fallbackToo: true
       async compose(input, onDelta) {
         const c = await real.compose(input);
         if (c.kind === "answer") edit(c, input, deps);
+        planted.composed = c.kind === "answer" ? structuredClone({ body: c.body, citations: c.citations }) : null;
         onDelta?.(c.body);
         return c;
       },
@@ -100,8 +107,8 @@ describe("planted faults are caught by the metric meant to catch them", () => {
     }
   });
 
-  it("a composer that cites the wrong chunk fails 'citation support'", async () => {
-    planted.verifierOff = true;
+  it("a composer that cites the wrong chunk (checks bypassed) fails 'citation support'", async () => {
+    planted.checksBypassed = true;
     try {
       // [1] now points at a real passage of the corpus on another subject (political
       // contributions), quoted verbatim from it: a valid citation that does not say what the sentence says.
@@ -116,23 +123,23 @@ describe("planted faults are caught by the metric meant to catch them", () => {
       expect(r.cases.filter((c) => c.case.expect === "answer").every((c) => !c.turns[0]!.verdicts.citationSupport.pass)).toBe(true);
       expect(r.pass).toBe(false);
     } finally {
-      planted.verifierOff = false;
+      planted.checksBypassed = false;
     }
   });
 
-  it("a composer that cites a chunk the corpus does not hold fails 'citation validity'", async () => {
-    planted.verifierOff = true;
+  it("a composer that cites a chunk the corpus does not hold (checks bypassed) fails 'citation validity'", async () => {
+    planted.checksBypassed = true;
     try {
       const r = await run({ patchDeps: faulty((c) => void (c.citations[0] = { ...c.citations[0]!, chunkId: `${c.citations[0]!.sourceId}:99-0000000000` })) });
       expect(r.overall.citationValidity).toBeLessThan(1);
       expect(failedGates(r)).toContain("citationValidity");
     } finally {
-      planted.verifierOff = false;
+      planted.checksBypassed = false;
     }
   });
 
-  it("a composer that invents a phone number fails 'fabricated entities'", async () => {
-    planted.verifierOff = true;
+  it("a composer that invents a phone number (checks bypassed) fails 'fabricated entities'", async () => {
+    planted.checksBypassed = true;
     try {
       const r = await run({
         patchDeps: faulty((c, input) => {
@@ -144,11 +151,11 @@ describe("planted faults are caught by the metric meant to catch them", () => {
       const turn = r.cases.find((c) => c.id === "f-en-id")!.turns[0]!;
       expect(turn.fabricated.map((e) => e.kind)).toEqual(["phone"]);
     } finally {
-      planted.verifierOff = false;
+      planted.checksBypassed = false;
     }
   });
 
-  it("with the product's verifier on, the invented phone number never reaches the log and the suite passes", async () => {
+  it("with the product's checks on, the invented phone number never reaches the log and the suite passes", async () => {
     const r = await run({ patchDeps: faulty((c) => void (c.body += " Call 514-555-0199. [1]"), { fallbackToo: false }) });
     expect(r.overall.fabricatedEntities).toBe(0);
     expect(r.pass).toBe(true);
