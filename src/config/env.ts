@@ -75,6 +75,10 @@ export const ConfigSchema = z
     EMBEDDINGS_BASE_URL: optionalUrl,
     EMBEDDINGS_API_KEY: z.string().optional(),
     EMBEDDINGS_MODEL: z.string().default("text-embedding-3-small"),
+    /** The eval suite's citation-support judge (npm run eval): any OpenAI-compatible endpoint; unset = lexical overlap. */
+    EVAL_JUDGE_BASE_URL: optionalUrl,
+    EVAL_JUDGE_API_KEY: z.string().optional(),
+    EVAL_JUDGE_MODEL: z.string().min(1).default("gpt-4o-mini"),
     /** Ed25519 private key as a JWK (JSON). Generated into DATA_DIR on first run when absent. */
     SIGNING_KEY_JWK: z.string().optional(),
     PARTY_NAME: z.string().default(""),
