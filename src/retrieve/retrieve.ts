@@ -1,7 +1,11 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Lang } from "../contract/envelope.js";
 import { searchableText, type Chunk } from "../ingest/chunk.js";
-import { terms } from "../text/analyze.js";
+import { fold, terms, words } from "../text/analyze.js";
+import { clockTerms } from "../text/clock.js";
+import { properNounTerms } from "../text/proper-nouns.js";
+import { correctWord } from "../text/typo.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import type { Bm25Index } from "./bm25.js";
 import { expand } from "./expand.js";
 import { reciprocalRankFusion } from "./fuse.js";
@@ -25,6 +29,13 @@ export interface Retrieval {
   topCoverage: number;
   /** Content terms of the question absent from the whole corpus (e.g. a street name, a year). */
   unknownTerms: string[];
+  /**
+   * Unknown terms that neither help nor hurt answerability: names (capitalised inside a
+   * sentence) and times of day ("19h30", "8 p.m."). Left out of both shares.
+   */
+  neutralTerms: string[];
+  /** Misspelt terms → the corpus term they stand for ("univeristi" → "universit"). */
+  corrections: Record<string, string>;
 }
 
 export interface RetrieverOptions {
@@ -44,6 +55,8 @@ export class HybridRetriever implements Retriever {
   readonly chunks: ReadonlyMap<string, Chunk>;
   private readonly vocab: Record<Lang, Map<string, number>>;
   private readonly size: Record<Lang, number>;
+  /** Folded surface words of each language's chunks, with their frequency, for spelling correction. */
+  private readonly lexicon: Record<Lang, Map<string, number>>;
 
   constructor(
     chunks: readonly Chunk[],
@@ -55,8 +68,13 @@ export class HybridRetriever implements Retriever {
     this.chunks = new Map(chunks.map((c) => [c.id, c]));
     this.vocab = { fr: new Map(), en: new Map() };
     this.size = { fr: 0, en: 0 };
+    this.lexicon = { fr: new Map(), en: new Map() };
     for (const c of chunks) {
       this.size[c.lang]++;
+      for (const w of words(searchableText(c))) {
+        const f = fold(w);
+        this.lexicon[c.lang].set(f, (this.lexicon[c.lang].get(f) ?? 0) + 1);
+      }
       for (const t of new Set(terms(searchableText(c), c.lang))) this.vocab[c.lang].set(t, (this.vocab[c.lang].get(t) ?? 0) + 1);
     }
   }
@@ -68,8 +86,12 @@ export class HybridRetriever implements Retriever {
   }
 
   async retrieve(query: string, lang: Lang, k: number): Promise<Retrieval> {
+    const vocab = this.vocab[lang];
+    const own = [...new Set(terms(query, lang))];
+    const { byTerm: corrections, words: fixes } = this.corrections(query, lang);
     const expansion = expand(query, lang);
-    const expandedQuery = expansion.query;
+    // Corrected spellings join the query so that both rankings see the word the corpus uses.
+    const expandedQuery = fixes.length === 0 ? expansion.query : `${expansion.query} ${fixes.join(" ")}`;
     const qv = await this.embeddings.embedQuery(expandedQuery);
     const lexical = this.bm25[lang].search(expandedQuery, this.options.candidates);
     const dense = this.vectors.search(lang, qv, this.options.candidates);
@@ -87,23 +109,53 @@ export class HybridRetriever implements Retriever {
         vector: { rank: vi, score: vi ? dense[vi - 1]!.score : null },
       });
     }
-    const own = [...new Set(terms(query, lang))];
-    const vocab = this.vocab[lang];
     // Words the lexicon recognised count as known, and as covered when the passage has
     // one of the official terms they map to.
     const explained = new Set(terms(expansion.matched.join(" "), lang));
     const addedTerms = terms(expansion.added.join(" "), lang);
     const unknownTerms = own.filter((t) => !vocab.has(t) && !explained.has(t));
+    const situating = new Set([...properNounTerms(query, lang), ...clockTerms(query, lang)]);
+    const neutralTerms = unknownTerms.filter((t) => situating.has(t) && !corrections[t]);
+    const counted = own.filter((t) => !neutralTerms.includes(t));
+    const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
     const top = hits[0] ? new Set(terms(searchableText(hits[0].chunk), lang)) : new Set<string>();
     const topHasAdded = addedTerms.some((t) => top.has(t));
-    const covered = own.filter((t) => top.has(t) || (explained.has(t) && topHasAdded)).length;
+    const covered = counted.filter((t) => top.has(corrections[t] ?? t) || (explained.has(t) && topHasAdded)).length;
     return {
       query,
       expandedQuery,
       hits,
-      knownTermShare: own.length === 0 ? 0 : (own.length - unknownTerms.length) / own.length,
-      topCoverage: own.length === 0 ? 0 : covered / own.length,
+      knownTermShare: counted.length === 0 ? 0 : (counted.length - unknownCounted.length) / counted.length,
+      topCoverage: counted.length === 0 ? 0 : covered / counted.length,
       unknownTerms,
+      neutralTerms,
+      corrections,
     };
+  }
+
+  /**
+   * Spelling corrections for the query's words the corpus does not know, keyed by the
+   * misspelt term: the closest corpus word (see correctWord), or, in French, the word left
+   * once a clitic glued on without its apostrophe is removed ("lelection", "minscrire").
+   */
+  private corrections(query: string, lang: Lang): { byTerm: Record<string, string>; words: string[] } {
+    const vocab = this.vocab[lang];
+    const lexicon = this.lexicon[lang];
+    const out: Record<string, string> = {};
+    const fixes: string[] = [];
+    for (const w of words(query)) {
+      const f = fold(w);
+      if (STOPWORDS.has(f) || lexicon.has(f) || /\d/.test(f)) continue;
+      const [term] = terms(w, lang);
+      if (!term || vocab.has(term)) continue;
+      const unglued = lang === "fr" && /^[cdjlmnst]./.test(f) && lexicon.has(f.slice(1)) ? f.slice(1) : null;
+      const fix = unglued ?? correctWord(f, lexicon);
+      const fixed = fix ? terms(fix, lang)[0] : undefined;
+      if (fix && fixed && vocab.has(fixed)) {
+        out[term] = fixed;
+        fixes.push(fix);
+      }
+    }
+    return { byTerm: out, words: fixes };
   }
 }
