@@ -3,14 +3,15 @@ import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
+import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
 import { splitUnits } from "./units.js";
 
-export const EXTRACTIVE_VERSION = "extractive-v1";
+export const EXTRACTIVE_VERSION = "extractive-v2";
 const MAX_UNITS = 3;
 const MAX_CHARS = 650;
 const MAX_PASSAGES = 4;
-
-const NEGATION = /\b(sans|aucune?|ni|without|none|no|not|lost|perdu|oubli\w*|forgot\w*)\b|n'(ai|a|est)\b|\bpas\b/i;
+/** The sentence after the best one completes it only if it is still about the question. */
+const NEXT_SHARE = 0.25;
 
 interface Candidate {
   hitIndex: number;
@@ -45,13 +46,21 @@ export function composeExtractive(input: ComposeInput): Composition {
   const expansion = new Set(terms(ex.added.join(" "), lang).filter((t) => !own.includes(t)));
   // Follow-ups ("and without one?") lean on the previous question's terms.
   const previous = new Set(input.history.slice(-1).flatMap((q) => terms(q, lang)).filter((t) => !own.includes(t)));
-  const negated = NEGATION.test(input.question);
+  const absent = asksAboutAbsence(input.question);
+  // What the voter asks about, in their words and the official ones, to tell "without ID" apart from "no power to".
+  const topic = new Set([...own, ...[...officialFor.values()].flat()]);
+  const ownPairs = pairs(terms(input.question, lang));
   const ownWeight = own.reduce((a, t) => a + w(t), 0) || 1;
   const candidates: Candidate[] = [];
   hits.slice(0, MAX_PASSAGES).forEach((hit, hitIndex) => {
+    const headingTerms = terms(hit.chunk.heading, lang);
     const heading = new Set(terms(`${hit.chunk.title} ${hit.chunk.heading}`, lang));
+    // A section whose heading is the voter's question (the corpus is written as questions
+    // and answers) answers it: weight its sentences by how much of the question it asks.
+    const headingCover = own.reduce((a, t) => a + (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)) ? w(t) : 0), 0) / ownWeight;
     splitUnits(hit.chunk.text, lang).forEach((text, position) => {
-      const ts = new Set(terms(text, lang));
+      const seq = terms(text, lang);
+      const ts = new Set(seq);
       let score = 0;
       let covered = 0;
       for (const t of own) {
@@ -61,11 +70,17 @@ export function composeExtractive(input: ComposeInput): Composition {
       }
       for (const t of expansion) score += ts.has(t) ? 0.5 * w(t) : 0;
       for (const t of previous) score += ts.has(t) ? 0.75 * w(t) : 0;
+      // The voter's words in the same order ("voter à domicile") say more than the same words apart.
+      const sentencePairs = pairs(seq);
+      for (const [a, b] of ownPairs) if (sentencePairs.some(([x, y]) => x === a && y === b)) score += 0.5 * (w(a) + w(b));
       // Reward sentences that answer the whole question, not one word of it.
       score *= 1 + covered / ownWeight;
+      score *= 1 + headingCover * (position === 0 ? 1 : 0.5);
       score *= 1 / (1 + 0.15 * hitIndex);
-      // "Without ID you can still…" answers a different question than "which ID?".
-      if (NEGATION.test(text) !== negated) score *= 0.6;
+      // "Without ID you can still…" answers a different question than "which ID?", and the
+      // other way round; a negated predicate ("cannot vote") is an answer, not a topic.
+      const speaksOfAbsence = mentionsAbsenceOf(text, lang, topic);
+      if (speaksOfAbsence !== absent) score *= 0.6;
       // A document's introduction describes the document; it rarely answers anything.
       if (hit.chunk.heading === "") score *= 0.4;
       score /= 1 + Math.max(0, text.length - 350) / 700;
@@ -84,7 +99,23 @@ export function composeExtractive(input: ComposeInput): Composition {
     chosen.push(c);
     length += c.text.length;
   }
+  // An answer that starts mid-section loses the section's direct answer ("No, …") and one
+  // that stops mid-thought loses its condition: complete the best passage's sentences into
+  // one run from the section's first sentence, then the sentence after, while they fit.
+  const sameHit = candidates.filter((c) => c.hitIndex === best.hitIndex);
+  const extra = [...sameHit.filter((c) => c.position < best.position).sort((a, b) => a.position - b.position), ...sameHit.filter((c) => c.position === best.position + 1 && c.score >= best.score * NEXT_SHARE)];
+  for (const c of extra) {
+    if (!chosen.some((x) => x.hitIndex === c.hitIndex && x.position === c.position) && length + c.text.length <= MAX_CHARS && c.score > 0) {
+      chosen.push(c);
+      length += c.text.length;
+    }
+  }
   return assemble(hits, chosen);
+}
+
+/** Adjacent pairs of a term sequence. */
+function pairs(seq: readonly string[]): [string, string][] {
+  return seq.slice(1).map((t, i) => [seq[i]!, t]);
 }
 
 /** Orders units passage by passage, numbers the passages, one citation each. */

@@ -9,6 +9,7 @@ import { HnswVectorIndex } from "./hnsw-index.js";
 import { HybridRetriever } from "./retrieve.js";
 import { FlatVectorIndex } from "./vector-index.js";
 import { searchableText } from "../ingest/chunk.js";
+import { terms } from "../text/analyze.js";
 
 const docs = await loadCorpus(FIXTURE_CORPUS);
 const chunks = await chunkDocuments(docs);
@@ -51,6 +52,33 @@ describe("hybrid retrieval", () => {
   it("reports words the corpus has never seen, such as a street name", async () => {
     const r = await retriever.retrieve("Where can I park at my polling station on Papineau street?", "en", 3);
     expect(r.unknownTerms).toEqual(expect.arrayContaining(["park", "papineau"]));
+  });
+
+  it("reports a name and a time of day as neutral, not as unknown words that count against the question", async () => {
+    const r = await retriever.retrieve("I finish my shift in Sherbrooke at 7:45 pm, does my employer give me hours to vote?", "en", 3);
+    expect(r.unknownTerms).toEqual(expect.arrayContaining(["sherbrook", "pm"]));
+    expect(r.neutralTerms).toEqual(expect.arrayContaining(["sherbrook", "pm"]));
+    const plain = await retriever.retrieve("I finish my shift at the plant, does my employer give me hours to vote?", "en", 3);
+    expect(r.knownTermShare).toBeGreaterThan(plain.knownTermShare);
+  });
+
+  it("counts a misspelt word as the corpus word it stands for, and searches with the correction", async () => {
+    const r = await retriever.retrieve("what identiy documents are acepted", "en", 3);
+    expect(Object.keys(r.corrections)).toHaveLength(2);
+    expect(r.expandedQuery).toContain("identity");
+    expect(r.knownTermShare).toBe(1);
+    expect(r.hits[0]!.chunk.docId).toBe("identification-en");
+  });
+
+  it("reads a French word glued to its clitic without the apostrophe (lemployeur)", async () => {
+    const r = await retriever.retrieve("est-ce que lemployeur doit me laisser voter", "fr", 3);
+    expect(Object.values(r.corrections)).toEqual(terms("employeur", "fr"));
+  });
+
+  it("does not correct a real word that the corpus lacks into one it has", async () => {
+    const r = await retriever.retrieve("Is there parking at the polling station?", "en", 3);
+    expect(r.corrections).toEqual({});
+    expect(r.knownTermShare).toBeLessThan(1);
   });
 
   it("gives the same ranking with the portable flat index as with HNSW on a small corpus", async () => {

@@ -14,9 +14,3 @@ export function clockTerms(text: string, lang: Lang): Set<string> {
   for (const m of text.match(CLOCK) ?? []) for (const t of terms(m, lang)) out.add(t);
   return out;
 }
-
-/** Ordinals ("19e", "1er", "2nd", "21st"): the number they carry, or null. */
-export function ordinalNumber(term: string): string | null {
-  const m = /^(\d+)(?:e|er|ere|eme|re|st|nd|rd|th)$/.exec(term);
-  return m ? m[1]! : null;
-}
