@@ -27,6 +27,17 @@ describe("reciprocal rank fusion", () => {
   });
 });
 
+describe("BM25 term weights", () => {
+  const mk = (id: string, text: string) => ({ id, docId: id, slug: id, lang: "en" as const, title: "", heading: "", url: "https://www.electionsquebec.qc.ca/", scope: "provincial" as const, text });
+  const index = Bm25Index.build("en", [mk("hours", "Polling stations open early"), mk("work", "Employers give workers time off work")]);
+
+  it("lets a down-weighted term (the lexicon's, not the voter's) lose to the voter's own word", () => {
+    expect(index.search("polling employers workers", 2)[0]!.chunkId).toBe("work");
+    const weighted = index.search("polling employers workers", 2, (t) => (t === "poll" ? 1 : 0.1));
+    expect(weighted[0]!.chunkId).toBe("hours");
+  });
+});
+
 describe("offline embedder", () => {
   it("is deterministic, normalised, and closer for related texts", async () => {
     const [a, b, c] = await emb.embedDocuments(["pièces d'identité pour voter", "piece didentite pour voté", "quatre heures de congé"]);

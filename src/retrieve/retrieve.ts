@@ -11,6 +11,9 @@ import { expand } from "./expand.js";
 import { reciprocalRankFusion } from "./fuse.js";
 import type { VectorIndex } from "./vector-index.js";
 
+/** Weight of a lexicon term in the BM25 query, relative to the voter's own words. */
+const EXPANSION_BOOST = 0.5;
+
 export interface Hit {
   chunk: Chunk;
   /** Fused reciprocal-rank score. */
@@ -93,7 +96,11 @@ export class HybridRetriever implements Retriever {
     // Corrected spellings join the query so that both rankings see the word the corpus uses.
     const expandedQuery = fixes.length === 0 ? expansion.query : `${expansion.query} ${fixes.join(" ")}`;
     const qv = await this.embeddings.embedQuery(expandedQuery);
-    const lexical = this.bm25[lang].search(expandedQuery, this.options.candidates);
+    // The lexicon's official terms find the passage a colloquial word means; they must not
+    // outweigh the voter's own words ("closer to my work" is not about time off work).
+    // Spelling corrections are guesses and weigh the same.
+    const ownSet = new Set(own);
+    const lexical = this.bm25[lang].search(expandedQuery, this.options.candidates, (t) => (ownSet.has(t) ? 1 : EXPANSION_BOOST));
     const dense = this.vectors.search(lang, qv, this.options.candidates);
     const fused = reciprocalRankFusion([lexical, dense], this.options.weights);
     const hits: Hit[] = [];
