@@ -73,4 +73,11 @@ describe("extractive composition", () => {
     const r = compose("Is reading at home possible?", [hit(apart), hit(together)]);
     expect(r.citations[0]!.quote).toBe("Reading at home is possible with the e-book service.");
   });
+
+  it("prefers the section that asks the same kind of question (who? / how?)", () => {
+    const how = chunk("mus-en:1", "How is the museum director appointed?", "The museum director is appointed by the city council for five years.");
+    const who = chunk("mus-en:2", "Who runs the museum?", "The museum is run by its director, currently Ana Duval.");
+    const c = compose("who is the museum director at the moment?", [hit(who), hit(how)]);
+    expect(c.citations[0]!.quote).toBe(who.text);
+  });
 });

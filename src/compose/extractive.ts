@@ -4,6 +4,7 @@ import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
 import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
+import { questionKind } from "./question-kind.js";
 import { splitUnits } from "./units.js";
 
 export const EXTRACTIVE_VERSION = "extractive-v2";
@@ -12,6 +13,9 @@ const MAX_CHARS = 650;
 const MAX_PASSAGES = 4;
 /** The sentence after the best one completes it only if it is still about the question. */
 const NEXT_SHARE = 0.25;
+/** Weight of a section whose heading asks the same kind of question (who, how, when…) as the voter, or another kind. */
+const KIND_MATCH = 1.25;
+const KIND_MISMATCH = 0.8;
 
 interface Candidate {
   hitIndex: number;
@@ -51,6 +55,7 @@ export function composeExtractive(input: ComposeInput): Composition {
   const topic = new Set([...own, ...[...officialFor.values()].flat()]);
   const ownPairs = pairs(terms(input.question, lang));
   const ownWeight = own.reduce((a, t) => a + w(t), 0) || 1;
+  const kind = questionKind(input.question);
   const candidates: Candidate[] = [];
   hits.slice(0, MAX_PASSAGES).forEach((hit, hitIndex) => {
     const headingTerms = terms(hit.chunk.heading, lang);
@@ -58,6 +63,9 @@ export function composeExtractive(input: ComposeInput): Composition {
     // A section whose heading is the voter's question (the corpus is written as questions
     // and answers) answers it: weight its sentences by how much of the question it asks.
     const headingCover = own.reduce((a, t) => a + (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)) ? w(t) : 0), 0) / ownWeight;
+    // …and by whether it asks the same kind of question ("who?" is not answered by "how?").
+    const headingKind = questionKind(hit.chunk.heading);
+    const kindFactor = !kind || !headingKind ? 1 : kind === headingKind ? KIND_MATCH : KIND_MISMATCH;
     splitUnits(hit.chunk.text, lang).forEach((text, position) => {
       const seq = terms(text, lang);
       const ts = new Set(seq);
@@ -76,6 +84,7 @@ export function composeExtractive(input: ComposeInput): Composition {
       // Reward sentences that answer the whole question, not one word of it.
       score *= 1 + covered / ownWeight;
       score *= 1 + headingCover * (position === 0 ? 1 : 0.5);
+      score *= kindFactor;
       score *= 1 / (1 + 0.15 * hitIndex);
       // "Without ID you can still…" answers a different question than "which ID?", and the
       // other way round; a negated predicate ("cannot vote") is an answer, not a topic.
