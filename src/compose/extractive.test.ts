@@ -60,8 +60,8 @@ describe("extractive composition", () => {
     expect(verifyComposition(c, [hit(faq), hit(other)])).toEqual([]);
   });
 
-  it("completes an answer with the sentence that follows its best sentence when it fits", () => {
-    const c = chunk("lib-en:8", "Loans", "Loans are renewed at the desk or online. A renewal is possible twice, for three weeks each time. The desk also sells bags.");
+  it("completes an answer with the sentence that follows its best sentence when it is still on the question", () => {
+    const c = chunk("lib-en:8", "Loans", "Loans are renewed at the desk, by phone at the reference desk, or at any self-service kiosk in the main branch and in the neighbourhood branches of the network. A renewal is possible twice, for three weeks each time, unless another reader has reserved the book. The desk also sells bags.");
     const body = compose("how do I renew a loan", [hit(c)]).body;
     expect(body).toContain("possible twice");
     expect(body).not.toContain("bags");
@@ -79,5 +79,11 @@ describe("extractive composition", () => {
     const who = chunk("mus-en:2", "Who runs the museum?", "The museum is run by its director, currently Ana Duval.");
     const c = compose("who is the museum director at the moment?", [hit(who), hit(how)]);
     expect(c.citations[0]!.quote).toBe(who.text);
+  });
+
+  it("reads on in the section when the best sentence alone is a short answer", () => {
+    const c = chunk("mus-en:3", "Entry", "Yes, entry without a ticket is possible. Visitors sign the register at the door and show where they live. The register is kept for a year. Groups book ahead.");
+    const body = compose("can I visit without a ticket", [hit(c)]).body;
+    expect(body).toContain("Groups book ahead");
   });
 });

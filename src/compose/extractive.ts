@@ -13,6 +13,8 @@ const MAX_CHARS = 650;
 const MAX_PASSAGES = 4;
 /** The sentence after the best one completes it only if it is still about the question. */
 const NEXT_SHARE = 0.25;
+/** Below this length an answer reads on in its section (see compose). */
+const MIN_CHARS = 250;
 /** Weight of a section whose heading asks the same kind of question (who, how, when…) as the voter, or another kind. */
 const KIND_MATCH = 1.25;
 const KIND_MISMATCH = 0.8;
@@ -113,11 +115,20 @@ export function composeExtractive(input: ComposeInput): Composition {
   // one run from the section's first sentence, then the sentence after, while they fit.
   const sameHit = candidates.filter((c) => c.hitIndex === best.hitIndex);
   const extra = [...sameHit.filter((c) => c.position < best.position).sort((a, b) => a.position - b.position), ...sameHit.filter((c) => c.position === best.position + 1 && c.score >= best.score * NEXT_SHARE)];
+  const has = (c: Candidate) => chosen.some((x) => x.hitIndex === c.hitIndex && x.position === c.position);
   for (const c of extra) {
-    if (!chosen.some((x) => x.hitIndex === c.hitIndex && x.position === c.position) && length + c.text.length <= MAX_CHARS && c.score > 0) {
+    if (!has(c) && length + c.text.length <= MAX_CHARS && c.score > 0) {
       chosen.push(c);
       length += c.text.length;
     }
+  }
+  // A one-line answer usually stops before its condition or its "how": read on in the section.
+  for (const c of sameHit.filter((x) => x.position > best.position).sort((a, b) => a.position - b.position)) {
+    if (length >= MIN_CHARS) break;
+    if (has(c)) continue;
+    if (length + c.text.length > MAX_CHARS) break;
+    chosen.push(c);
+    length += c.text.length;
   }
   return assemble(hits, chosen);
 }
