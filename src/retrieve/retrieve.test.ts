@@ -89,6 +89,10 @@ describe("hybrid retrieval", () => {
   it("does not correct a real word that the corpus lacks into one it has", async () => {
     const r = await retriever.retrieve("Is there parking at the polling station?", "en", 3);
     expect(r.corrections).toEqual({});
+    // "panes" is one edit from the corpus's "panel", but it is a word of its own.
+    const near = await retriever.retrieve("can I vote near the panes", "en", 3);
+    expect(near.corrections).toEqual({});
+    expect(near.unknownTerms.length).toBeGreaterThan(0);
     expect(r.knownTermShare).toBeLessThan(1);
   });
 

@@ -5,6 +5,7 @@ import { fold, terms, words } from "../text/analyze.js";
 import { clockTerms } from "../text/clock.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { correctWord } from "../text/typo.js";
+import { dictionary } from "../text/dictionary.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import type { Bm25Index } from "./bm25.js";
 import { expand } from "./expand.js";
@@ -69,6 +70,11 @@ export class HybridRetriever implements Retriever {
     private readonly options: RetrieverOptions = { candidates: 20, weights: [1, 1] },
   ) {
     this.chunks = new Map(chunks.map((c) => [c.id, c]));
+    // The dictionaries take about half a second each to load: do it after start-up rather
+    // than on the first voter's question that has a word the corpus lacks.
+    setTimeout(() => {
+      for (const lang of new Set(chunks.map((c) => c.lang))) dictionary(lang);
+    }, 0).unref();
     this.vocab = { fr: new Map(), en: new Map() };
     this.size = { fr: 0, en: 0 };
     this.lexicon = { fr: new Map(), en: new Map() };
@@ -156,6 +162,8 @@ export class HybridRetriever implements Retriever {
       const [term] = terms(w, lang);
       if (!term || vocab.has(term)) continue;
       const unglued = lang === "fr" && /^[cdjlmnst]./.test(f) && lexicon.has(f.slice(1)) ? f.slice(1) : null;
+      // A real word the corpus does not use ("shift", "fille") is not a misspelling of one it does.
+      if (!unglued && dictionary(lang).has(f)) continue;
       const fix = unglued ?? correctWord(f, lexicon);
       const fixed = fix ? terms(fix, lang)[0] : undefined;
       if (fix && fixed && vocab.has(fixed)) {

@@ -43,3 +43,16 @@ describe("spelling correction", () => {
     expect(correctWord("weather", known)).toBeNull();
   });
 });
+
+describe("word lists", () => {
+  it("finds words whatever their accents or case, and not misspellings", async () => {
+    const { WordList, dictionary } = await import("./dictionary.js");
+    const list = WordList.from(["élection", "Bureau", "vote"]);
+    expect(list.has("election")).toBe(true);
+    expect(list.has("BUREAU")).toBe(true);
+    expect(list.has("elect")).toBe(false);
+    expect(dictionary("en").has("shift")).toBe(true);
+    expect(dictionary("en").has("univeristies")).toBe(false);
+    expect(dictionary("fr").has("meteo")).toBe(true);
+  });
+});

@@ -55,3 +55,4 @@ export function correctWord(word: string, known: ReadonlyMap<string, number>): s
   }
   return bestD <= budget ? best : null;
 }
+
