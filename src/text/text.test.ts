@@ -56,3 +56,10 @@ describe("word lists", () => {
     expect(dictionary("fr").has("meteo")).toBe(true);
   });
 });
+
+describe("analysed terms", () => {
+  it("drops the particles of phrasal verbs ('find out', 'sign up') as function words", async () => {
+    const { terms } = await import("./analyze.js");
+    expect(terms("how do I find out which riding I am in", "en")).toEqual(["ride"]);
+  });
+});
