@@ -86,4 +86,11 @@ describe("extractive composition", () => {
     const body = compose("can I visit without a ticket", [hit(c)]).body;
     expect(body).toContain("Groups book ahead");
   });
+
+  it("lets a section's first sentence inherit its heading's words: it answers the heading's question", () => {
+    const duty = chunk("lib-en:10", "Must the employer allow time off for reading week?", "Each worker gets two paid afternoons during reading week.");
+    const other = chunk("lib-en:11", "Can the employer require reading at home?", "An employer cannot require an employee to read at home during reading week.");
+    const c = compose("Is the employer required to allow time off for reading week?", [hit(duty), hit(other)]);
+    expect(c.citations[0]!.quote).toBe(duty.text);
+  });
 });

@@ -75,8 +75,11 @@ export function composeExtractive(input: ComposeInput): Composition {
       let covered = 0;
       for (const t of own) {
         const direct = ts.has(t) || (officialFor.get(t) ?? []).some((o) => ts.has(o));
+        // A section's first sentence answers its heading, so the heading's words count for it
+        // at half weight (other sentences get a quarter of that from the title and heading).
+        const viaHeading = !direct && position === 0 && (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)));
         if (direct) covered += w(t);
-        score += direct ? 2 * w(t) : heading.has(t) ? 0.5 * w(t) : 0;
+        score += direct ? 2 * w(t) : viaHeading ? w(t) : heading.has(t) ? 0.5 * w(t) : 0;
       }
       for (const t of expansion) score += ts.has(t) ? 0.5 * w(t) : 0;
       for (const t of previous) score += ts.has(t) ? 0.75 * w(t) : 0;
