@@ -9,6 +9,10 @@ describe("follow-up retrieval query", () => {
     expect(retrievalQueryFor("y en a-t-il une autre plus proche de la gare, plutôt?", ["Où est la bibliothèque publique la plus proche?"], "fr")).toMatch(/^Où est la bibliothèque/);
   });
 
+  it("takes a question opening with 'what if' as a follow-up", () => {
+    expect(retrievalQueryFor("what if the library has closed for more than two weeks already?", history, "en")).toMatch(/^Where is the nearest public library\?/);
+  });
+
   it("searches a self-contained question on its own", () => {
     expect(retrievalQueryFor("What documents do I need to borrow rare books from the archive?", history, "en")).toBe("What documents do I need to borrow rare books from the archive?");
   });
