@@ -75,7 +75,7 @@ describe("extractive composition", () => {
   });
 
   it("prefers the section that asks the same kind of question (who? / how?)", () => {
-    const how = chunk("mus-en:1", "How is the museum director appointed?", "The museum director is appointed by the city council for five years.");
+    const how = chunk("mus-en:1", "How is the director of the museum appointed?", "The museum director is appointed by the city council for five years.");
     const who = chunk("mus-en:2", "Who runs the museum?", "The museum is run by its director, currently Ana Duval.");
     const c = compose("who is the museum director at the moment?", [hit(who), hit(how)]);
     expect(c.citations[0]!.quote).toBe(who.text);
@@ -92,5 +92,19 @@ describe("extractive composition", () => {
     const other = chunk("lib-en:11", "Can the employer require reading at home?", "An employer cannot require an employee to read at home during reading week.");
     const c = compose("Is the employer required to allow time off for reading week?", [hit(duty), hit(other)]);
     expect(c.citations[0]!.quote).toBe(duty.text);
+  });
+
+  it("prefers the heading with the voter's words in the voter's order ('reading at home', not 'home for reading')", () => {
+    const definition = chunk("lib-en:12", "What is a home for reading club members?", "Your home address is the one you gave when you joined the reading club.");
+    const service = chunk("lib-en:13", "Who can use reading at home?", "Members who cannot travel can have books brought to their home for reading.");
+    const c = compose("how does reading at home work?", [hit(definition), hit(service)]);
+    expect(c.citations[0]!.quote).toBe(service.text);
+  });
+
+  it("answers a how-question from a section headed as a statement rather than from a yes/no section", () => {
+    const help = chunk("lib-en:14", "Can someone help me fill in the loan form?", "Yes: a librarian can help any reader fill in the loan form.");
+    const how = chunk("lib-en:15", "Filling in the loan form", "Fill in the loan form with the title and your card number, then sign it.");
+    const c = compose("how do I fill in the loan form?", [hit(help), hit(how)]);
+    expect(c.citations[0]!.quote).toBe(how.text);
   });
 });

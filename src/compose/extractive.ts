@@ -13,6 +13,8 @@ const MAX_CHARS = 650;
 const MAX_PASSAGES = 4;
 /** The sentence after the best one completes it only if it is still about the question. */
 const NEXT_SHARE = 0.25;
+/** Weight of a section whose heading has two of the voter's words side by side, in their order. */
+const HEADING_PHRASE = 1.25;
 /** Below this length an answer reads on in its section (see compose). */
 const MIN_CHARS = 250;
 /** Weight of a section whose heading asks the same kind of question (who, how, when…) as the voter, or another kind. */
@@ -66,8 +68,12 @@ export function composeExtractive(input: ComposeInput): Composition {
     // and answers) answers it: weight its sentences by how much of the question it asks.
     const headingCover = own.reduce((a, t) => a + (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)) ? w(t) : 0), 0) / ownWeight;
     // …and by whether it asks the same kind of question ("who?" is not answered by "how?").
-    const headingKind = questionKind(hit.chunk.heading);
+    const headingKind = questionKind(hit.chunk.heading, { yesNo: true });
     const kindFactor = !kind || !headingKind ? 1 : kind === headingKind ? KIND_MATCH : KIND_MISMATCH;
+    // A heading that has the voter's words in the voter's order ("voter à domicile") asks
+    // their question; one that merely has the same words ("le domicile pour voter") may not.
+    const headingPairs = pairs(headingTerms);
+    const phraseFactor = ownPairs.some(([a, b]) => headingPairs.some(([x, y]) => x === a && y === b)) ? HEADING_PHRASE : 1;
     splitUnits(hit.chunk.text, lang).forEach((text, position) => {
       const seq = terms(text, lang);
       const ts = new Set(seq);
@@ -89,7 +95,7 @@ export function composeExtractive(input: ComposeInput): Composition {
       // Reward sentences that answer the whole question, not one word of it.
       score *= 1 + covered / ownWeight;
       score *= 1 + headingCover * (position === 0 ? 1 : 0.5);
-      score *= kindFactor;
+      score *= kindFactor * phraseFactor;
       score *= 1 / (1 + 0.15 * hitIndex);
       // "Without ID you can still…" answers a different question than "which ID?", and the
       // other way round; a negated predicate ("cannot vote") is an answer, not a topic.

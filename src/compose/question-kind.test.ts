@@ -15,4 +15,10 @@ describe("kind of question", () => {
     expect(questionKind("Puis-je venir le samedi ou le dimanche?")).toBeNull();
     expect(questionKind("Can I bring a friend?")).toBeNull();
   });
+
+  it("reads a heading without an interrogative word as a yes/no question, when asked to", () => {
+    expect(questionKind("Can someone help me fill in the form?", { yesNo: true })).toBe("yes-no");
+    expect(questionKind("How do I fill in the form?", { yesNo: true })).toBe("how");
+    expect(questionKind("Filling in the form", { yesNo: true })).toBeNull();
+  });
 });

@@ -17,7 +17,7 @@ const KINDS: [RegExp, string][] = [
   [/\b(what|which|quoi|quel|quelle|quels|quelles|qu'?est-ce)\b/, "what"],
 ];
 
-export function questionKind(text: string): string | null {
+export function questionKind(text: string, opts: { yesNo?: boolean } = {}): string | null {
   // Folded, but "où" (where) keeps its accent: "ou" is "or".
   const f = fold(text.replace(/où/gi, "\u0000")).replace(/\u0000/g, "où").replace(/[’`]/g, "'");
   let best: { at: number; kind: string } | null = null;
@@ -25,5 +25,8 @@ export function questionKind(text: string): string | null {
     const m = re.exec(f);
     if (m && (!best || m.index < best.at)) best = { at: m.index, kind };
   }
-  return best?.kind ?? null;
+  if (best) return best.kind;
+  // Headings are well-formed questions, so one without an interrogative word is a yes/no
+  // question; voters' messages are not reliable enough to tell.
+  return opts.yesNo && /\?\s*$/.test(text) ? "yes-no" : null;
 }
