@@ -18,9 +18,9 @@ describe("answerability gate", () => {
     expect(assessAnswerability(retrieval({ unknownTerms: ["19h30"], neutralTerms: ["19h30"] })).answerable).toBe(true);
   });
 
-  it("abstains when too few of the question's words are known or the best passage covers too little", () => {
+  it("abstains when too few of the question's words are known or the best passages cover too little", () => {
     expect(assessAnswerability(retrieval({ knownTermShare: 0.4 })).reason).toMatch(/known term share/);
-    expect(assessAnswerability(retrieval({ topCoverage: 0.2 })).reason).toMatch(/covers/);
+    expect(assessAnswerability(retrieval({ topCoverage: 0.2 })).reason).toMatch(/passages cover/);
   });
 
   it("abstains when nothing was retrieved", () => {

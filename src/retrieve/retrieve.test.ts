@@ -96,6 +96,13 @@ describe("hybrid retrieval", () => {
     expect(r.knownTermShare).toBeLessThan(1);
   });
 
+  it("measures coverage over the best passages together, not the first alone", async () => {
+    const r = await retriever.retrieve("passport, and is meal time counted", "en", 3);
+    const first = new Set(terms(searchableText(r.hits[0]!.chunk), "en"));
+    expect(terms("passport meal", "en").every((t) => first.has(t))).toBe(false);
+    expect(r.topCoverage).toBe(1);
+  });
+
   it("gives the same ranking with the portable flat index as with HNSW on a small corpus", async () => {
     const flat = new FlatVectorIndex(chunks.map((c, i) => ({ chunkId: c.id, lang: c.lang, vector: vectors[i]! })));
     const portable = new HybridRetriever(chunks, bm25, flat, emb);

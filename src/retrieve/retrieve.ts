@@ -12,6 +12,9 @@ import { expand } from "./expand.js";
 import { reciprocalRankFusion } from "./fuse.js";
 import type { VectorIndex } from "./vector-index.js";
 
+/** How many of the best hits together must cover the question (see `topCoverage`). */
+const COVERAGE_HITS = 3;
+
 /** Weight of a lexicon term in the BM25 query, relative to the voter's own words. */
 const EXPANSION_BOOST = 0.5;
 
@@ -29,7 +32,7 @@ export interface Retrieval {
   hits: Hit[];
   /** Share of the voter's own content terms that the corpus vocabulary knows at all. */
   knownTermShare: number;
-  /** Share of the voter's content terms found in the best hit. */
+  /** Share of the voter's content terms found in the best hits together (the first three). */
   topCoverage: number;
   /** Content terms of the question absent from the whole corpus (e.g. a street name, a year). */
   unknownTerms: string[];
@@ -131,7 +134,8 @@ export class HybridRetriever implements Retriever {
     const neutralTerms = unknownTerms.filter((t) => situating.has(t) && !corrections[t]);
     const counted = own.filter((t) => !neutralTerms.includes(t));
     const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
-    const top = hits[0] ? new Set(terms(searchableText(hits[0].chunk), lang)) : new Set<string>();
+    // The composer answers from several passages, so coverage is that of the best few together.
+    const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => terms(searchableText(h.chunk), lang)));
     const topHasAdded = addedTerms.some((t) => top.has(t));
     const covered = counted.filter((t) => top.has(corrections[t] ?? t) || (explained.has(t) && topHasAdded)).length;
     return {
