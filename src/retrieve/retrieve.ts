@@ -75,9 +75,11 @@ export class HybridRetriever implements Retriever {
     this.chunks = new Map(chunks.map((c) => [c.id, c]));
     // The dictionaries take about half a second each to load: do it after start-up rather
     // than on the first voter's question that has a word the corpus lacks.
-    setTimeout(() => {
+    const warm = setTimeout(() => {
       for (const lang of new Set(chunks.map((c) => c.lang))) dictionary(lang);
-    }, 0).unref();
+    }, 0);
+    // Node's timers can be unref'd so that the warm-up never keeps a CLI alive; others cannot.
+    (warm as { unref?: () => void }).unref?.();
     this.vocab = { fr: new Map(), en: new Map() };
     this.size = { fr: 0, en: 0 };
     this.lexicon = { fr: new Map(), en: new Map() };
