@@ -10,6 +10,7 @@ import { HybridRetriever } from "./retrieve.js";
 import { FlatVectorIndex } from "./vector-index.js";
 import { searchableText } from "../ingest/chunk.js";
 import { terms } from "../text/analyze.js";
+import { isDictionaryWord } from "../text/dictionary.js";
 
 const docs = await loadCorpus(FIXTURE_CORPUS);
 const chunks = await chunkDocuments(docs);
@@ -17,7 +18,7 @@ const emb = new HashingEmbeddings();
 const vectors = await emb.embedDocuments(chunks.map(searchableText));
 const bm25 = { fr: Bm25Index.build("fr", chunks), en: Bm25Index.build("en", chunks) };
 const hnsw = await HnswVectorIndex.build(chunks, vectors, emb);
-const retriever = new HybridRetriever(chunks, bm25, hnsw, emb);
+const retriever = new HybridRetriever(chunks, bm25, hnsw, emb, { candidates: 20, weights: [1, 1], isWord: isDictionaryWord });
 
 describe("reciprocal rank fusion", () => {
   it("ranks an item found by both lists above items found by one", () => {
@@ -94,6 +95,11 @@ describe("hybrid retrieval", () => {
     expect(near.corrections).toEqual({});
     expect(near.unknownTerms.length).toBeGreaterThan(0);
     expect(r.knownTermShare).toBeLessThan(1);
+  });
+
+  it("corrects no spelling without a dictionary to tell misspellings from words (e.g. on a Worker)", async () => {
+    const bare = new HybridRetriever(chunks, bm25, hnsw, emb);
+    expect((await bare.retrieve("what identiy documents are acepted", "en", 3)).corrections).toEqual({});
   });
 
   it("measures coverage over the best passages together, not the first alone", async () => {

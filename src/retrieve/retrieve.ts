@@ -5,7 +5,6 @@ import { fold, terms, words } from "../text/analyze.js";
 import { clockTerms } from "../text/clock.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { correctWord } from "../text/typo.js";
-import { dictionary } from "../text/dictionary.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import type { Bm25Index } from "./bm25.js";
 import { expand } from "./expand.js";
@@ -48,7 +47,15 @@ export interface Retrieval {
 export interface RetrieverOptions {
   candidates: number;
   weights: [bm25: number, vector: number];
+  /**
+   * Whether a word is a word of the language (see text/dictionary.ts). Spelling correction
+   * needs it to tell a misspelling from a real word the corpus lacks; without it (e.g. where
+   * the word lists are too big to ship) the retriever corrects nothing but glued clitics.
+   */
+  isWord?: (word: string, lang: Lang) => boolean;
 }
+
+const DEFAULT_OPTIONS: RetrieverOptions = { candidates: 20, weights: [1, 1] };
 
 export interface Retriever {
   retrieve(query: string, lang: Lang, k: number): Promise<Retrieval>;
@@ -70,16 +77,11 @@ export class HybridRetriever implements Retriever {
     private readonly bm25: Record<Lang, Bm25Index>,
     private readonly vectors: VectorIndex,
     private readonly embeddings: EmbeddingsInterface,
-    private readonly options: RetrieverOptions = { candidates: 20, weights: [1, 1] },
+    private readonly options: RetrieverOptions = DEFAULT_OPTIONS,
   ) {
     this.chunks = new Map(chunks.map((c) => [c.id, c]));
     // The dictionaries take about half a second each to load: do it after start-up rather
     // than on the first voter's question that has a word the corpus lacks.
-    const warm = setTimeout(() => {
-      for (const lang of new Set(chunks.map((c) => c.lang))) dictionary(lang);
-    }, 0);
-    // Node's timers can be unref'd so that the warm-up never keeps a CLI alive; others cannot.
-    (warm as { unref?: () => void }).unref?.();
     this.vocab = { fr: new Map(), en: new Map() };
     this.size = { fr: 0, en: 0 };
     this.lexicon = { fr: new Map(), en: new Map() };
@@ -168,8 +170,10 @@ export class HybridRetriever implements Retriever {
       const [term] = terms(w, lang);
       if (!term || vocab.has(term)) continue;
       const unglued = lang === "fr" && /^[cdjlmnst]./.test(f) && lexicon.has(f.slice(1)) ? f.slice(1) : null;
-      // A real word the corpus does not use ("shift", "fille") is not a misspelling of one it does.
-      if (!unglued && dictionary(lang).has(f)) continue;
+      // A real word the corpus does not use ("shift", "fille") is not a misspelling of one it
+      // does; with no dictionary to tell, nothing is corrected.
+      const isWord = this.options.isWord;
+      if (!unglued && (!isWord || isWord(f, lang))) continue;
       const fix = unglued ?? correctWord(f, lexicon);
       const fixed = fix ? terms(fix, lang)[0] : undefined;
       if (fix && fixed && vocab.has(fixed)) {

@@ -63,3 +63,19 @@ export function dictionary(lang: Lang): WordList {
   const file = createRequire(import.meta.url).resolve(PACKAGES[lang]);
   return (loaded[lang] ??= WordList.from(JSON.parse(readFileSync(file, "utf8")) as string[]));
 }
+
+/** Whether `word` is a word of `lang`: the retriever's `isWord` on Node. */
+export function isDictionaryWord(word: string, lang: Lang): boolean {
+  return dictionary(lang).has(word);
+}
+
+/**
+ * Loads the dictionaries soon after start-up (about half a second each) rather than on the
+ * first voter's question that has a word the corpus lacks. The timer never keeps a CLI alive.
+ */
+export function warmDictionaries(langs: Iterable<Lang>): void {
+  const list = [...new Set(langs)];
+  setTimeout(() => {
+    for (const lang of list) dictionary(lang);
+  }, 0).unref();
+}
