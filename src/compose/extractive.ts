@@ -3,14 +3,23 @@ import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
+import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
+import { questionKind } from "./question-kind.js";
 import { splitUnits } from "./units.js";
 
-export const EXTRACTIVE_VERSION = "extractive-v1";
+export const EXTRACTIVE_VERSION = "extractive-v2";
 const MAX_UNITS = 3;
 const MAX_CHARS = 650;
 const MAX_PASSAGES = 4;
-
-const NEGATION = /\b(sans|aucune?|ni|without|none|no|not|lost|perdu|oubli\w*|forgot\w*)\b|n'(ai|a|est)\b|\bpas\b/i;
+/** The sentence after the best one completes it only if it is still about the question. */
+const NEXT_SHARE = 0.25;
+/** Weight of a section whose heading has two of the voter's words side by side, in their order. */
+const HEADING_PHRASE = 1.25;
+/** Below this length an answer reads on in its section (see compose). */
+const MIN_CHARS = 250;
+/** Weight of a section whose heading asks the same kind of question (who, how, when…) as the voter, or another kind. */
+const KIND_MATCH = 1.25;
+const KIND_MISMATCH = 0.8;
 
 interface Candidate {
   hitIndex: number;
@@ -45,27 +54,53 @@ export function composeExtractive(input: ComposeInput): Composition {
   const expansion = new Set(terms(ex.added.join(" "), lang).filter((t) => !own.includes(t)));
   // Follow-ups ("and without one?") lean on the previous question's terms.
   const previous = new Set(input.history.slice(-1).flatMap((q) => terms(q, lang)).filter((t) => !own.includes(t)));
-  const negated = NEGATION.test(input.question);
+  const absent = asksAboutAbsence(input.question);
+  // What the voter asks about, in their words and the official ones, to tell "without ID" apart from "no power to".
+  const topic = new Set([...own, ...[...officialFor.values()].flat()]);
+  const ownPairs = pairs(terms(input.question, lang));
   const ownWeight = own.reduce((a, t) => a + w(t), 0) || 1;
+  const kind = questionKind(input.question);
   const candidates: Candidate[] = [];
   hits.slice(0, MAX_PASSAGES).forEach((hit, hitIndex) => {
+    const headingTerms = terms(hit.chunk.heading, lang);
     const heading = new Set(terms(`${hit.chunk.title} ${hit.chunk.heading}`, lang));
+    // A section whose heading is the voter's question (the corpus is written as questions
+    // and answers) answers it: weight its sentences by how much of the question it asks.
+    const headingCover = own.reduce((a, t) => a + (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)) ? w(t) : 0), 0) / ownWeight;
+    // …and by whether it asks the same kind of question ("who?" is not answered by "how?").
+    const headingKind = questionKind(hit.chunk.heading, { yesNo: true });
+    const kindFactor = !kind || !headingKind ? 1 : kind === headingKind ? KIND_MATCH : KIND_MISMATCH;
+    // A heading that has the voter's words in the voter's order ("voter à domicile") asks
+    // their question; one that merely has the same words ("le domicile pour voter") may not.
+    const headingPairs = pairs(headingTerms);
+    const phraseFactor = ownPairs.some(([a, b]) => headingPairs.some(([x, y]) => x === a && y === b)) ? HEADING_PHRASE : 1;
     splitUnits(hit.chunk.text, lang).forEach((text, position) => {
-      const ts = new Set(terms(text, lang));
+      const seq = terms(text, lang);
+      const ts = new Set(seq);
       let score = 0;
       let covered = 0;
       for (const t of own) {
         const direct = ts.has(t) || (officialFor.get(t) ?? []).some((o) => ts.has(o));
+        // A section's first sentence answers its heading, so the heading's words count for it
+        // at half weight (other sentences get a quarter of that from the title and heading).
+        const viaHeading = !direct && position === 0 && (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)));
         if (direct) covered += w(t);
-        score += direct ? 2 * w(t) : heading.has(t) ? 0.5 * w(t) : 0;
+        score += direct ? 2 * w(t) : viaHeading ? w(t) : heading.has(t) ? 0.5 * w(t) : 0;
       }
       for (const t of expansion) score += ts.has(t) ? 0.5 * w(t) : 0;
       for (const t of previous) score += ts.has(t) ? 0.75 * w(t) : 0;
+      // The voter's words in the same order ("voter à domicile") say more than the same words apart.
+      const sentencePairs = pairs(seq);
+      for (const [a, b] of ownPairs) if (sentencePairs.some(([x, y]) => x === a && y === b)) score += 0.5 * (w(a) + w(b));
       // Reward sentences that answer the whole question, not one word of it.
       score *= 1 + covered / ownWeight;
+      score *= 1 + headingCover * (position === 0 ? 1 : 0.5);
+      score *= kindFactor * phraseFactor;
       score *= 1 / (1 + 0.15 * hitIndex);
-      // "Without ID you can still…" answers a different question than "which ID?".
-      if (NEGATION.test(text) !== negated) score *= 0.6;
+      // "Without ID you can still…" answers a different question than "which ID?", and the
+      // other way round; a negated predicate ("cannot vote") is an answer, not a topic.
+      const speaksOfAbsence = mentionsAbsenceOf(text, lang, topic);
+      if (speaksOfAbsence !== absent) score *= 0.6;
       // A document's introduction describes the document; it rarely answers anything.
       if (hit.chunk.heading === "") score *= 0.4;
       score /= 1 + Math.max(0, text.length - 350) / 700;
@@ -84,7 +119,32 @@ export function composeExtractive(input: ComposeInput): Composition {
     chosen.push(c);
     length += c.text.length;
   }
+  // An answer that starts mid-section loses the section's direct answer ("No, …") and one
+  // that stops mid-thought loses its condition: complete the best passage's sentences into
+  // one run from the section's first sentence, then the sentence after, while they fit.
+  const sameHit = candidates.filter((c) => c.hitIndex === best.hitIndex);
+  const extra = [...sameHit.filter((c) => c.position < best.position).sort((a, b) => a.position - b.position), ...sameHit.filter((c) => c.position === best.position + 1 && c.score >= best.score * NEXT_SHARE)];
+  const has = (c: Candidate) => chosen.some((x) => x.hitIndex === c.hitIndex && x.position === c.position);
+  for (const c of extra) {
+    if (!has(c) && length + c.text.length <= MAX_CHARS && c.score > 0) {
+      chosen.push(c);
+      length += c.text.length;
+    }
+  }
+  // A one-line answer usually stops before its condition or its "how": read on in the section.
+  for (const c of sameHit.filter((x) => x.position > best.position).sort((a, b) => a.position - b.position)) {
+    if (length >= MIN_CHARS) break;
+    if (has(c)) continue;
+    if (length + c.text.length > MAX_CHARS) break;
+    chosen.push(c);
+    length += c.text.length;
+  }
   return assemble(hits, chosen);
+}
+
+/** Adjacent pairs of a term sequence. */
+function pairs(seq: readonly string[]): [string, string][] {
+  return seq.slice(1).map((t, i) => [seq[i]!, t]);
 }
 
 /** Orders units passage by passage, numbers the passages, one citation each. */

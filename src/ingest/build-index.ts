@@ -9,6 +9,10 @@ import { ChunkSchema, searchableText, chunkDocuments, type Chunk } from "./chunk
 import type { CorpusDocument } from "./document.js";
 import { loadCorpus } from "./load.js";
 import { corpusVersion } from "./version.js";
+import { isDictionaryWord, warmDictionaries } from "../text/dictionary.js";
+
+/** On Node the word lists are at hand, so the retriever may correct misspellings. */
+const RETRIEVER_OPTIONS = { candidates: 20, weights: [1, 1] as [number, number], isWord: isDictionaryWord };
 
 const ManifestSchema = z.object({
   corpusVersion: z.string(),
@@ -65,7 +69,8 @@ export async function loadIndex(opts: {
     if (err.code !== "ENOTEMPTY" && err.code !== "EEXIST") throw err;
     await rm(tmp, { recursive: true, force: true });
   });
-  const retriever = new HybridRetriever(chunks, bm25, hnsw, opts.embeddings);
+  const retriever = new HybridRetriever(chunks, bm25, hnsw, opts.embeddings, RETRIEVER_OPTIONS);
+  warmDictionaries(chunks.map((c) => c.lang));
   return { retriever, corpusVersion: version, documents, chunks, built: true };
 }
 
@@ -84,5 +89,6 @@ async function readCached(dir: string, embeddings: EmbeddingsInterface): Promise
   };
   const hnsw = await HnswVectorIndex.load(dir, embeddings);
   hnsw.setEf(64);
-  return { retriever: new HybridRetriever(chunks, bm25, hnsw, embeddings), chunks };
+  warmDictionaries(chunks.map((c) => c.lang));
+  return { retriever: new HybridRetriever(chunks, bm25, hnsw, embeddings, RETRIEVER_OPTIONS), chunks };
 }

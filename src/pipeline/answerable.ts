@@ -7,14 +7,18 @@ export interface Answerability {
 
 /**
  * Whether the retrieved passages can plausibly answer: abstaining beats guessing. A
- * question whose key words the corpus has never seen (a street, a year, "parking") or
- * whose best passage shares too few of its words is not answered from the corpus.
+ * question whose key words the corpus has never seen (a street number, a year, "parking")
+ * or whose best passages share too few of its words is not answered from the corpus.
+ * Names and times of day situate a question without changing what it asks, and a
+ * misspelt word counts as the word it stands for: the retriever reports both (see
+ * `neutralTerms` and `corrections`), and they do not make the question unanswerable.
  */
 export function assessAnswerability(r: Retrieval): Answerability {
   if (r.hits.length === 0) return { answerable: false, reason: "no passage retrieved" };
-  const unknownFigures = r.unknownTerms.filter((t) => /\d/.test(t));
+  const neutral = new Set(r.neutralTerms);
+  const unknownFigures = r.unknownTerms.filter((t) => /\d/.test(t) && !neutral.has(t));
   if (unknownFigures.length > 0) return { answerable: false, reason: `figures absent from the corpus: ${unknownFigures.length}` };
   if (r.knownTermShare < 0.5) return { answerable: false, reason: `known term share ${r.knownTermShare.toFixed(2)} < 0.5` };
-  if (r.topCoverage < 0.3) return { answerable: false, reason: `top passage covers ${r.topCoverage.toFixed(2)} < 0.3 of the question` };
+  if (r.topCoverage < 0.3) return { answerable: false, reason: `top passages cover ${r.topCoverage.toFixed(2)} < 0.3 of the question` };
   return { answerable: true, reason: "ok" };
 }

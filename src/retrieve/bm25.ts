@@ -45,9 +45,10 @@ export class Bm25Index {
     return JSON.stringify(this.ms);
   }
 
-  search(query: string, k: number): Scored[] {
+  /** `boost` weighs each analysed query term (1 is neutral). */
+  search(query: string, k: number, boost?: (term: string) => number): Scored[] {
     return this.ms
-      .search(query)
+      .search(query, boost ? { boostTerm: (term) => boost(term) } : {})
       .slice(0, k)
       .map((r) => ({ chunkId: String(r.id), score: r.score }));
   }

@@ -1,11 +1,21 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Lang } from "../contract/envelope.js";
 import { searchableText, type Chunk } from "../ingest/chunk.js";
-import { terms } from "../text/analyze.js";
+import { fold, terms, words } from "../text/analyze.js";
+import { clockTerms } from "../text/clock.js";
+import { properNounTerms } from "../text/proper-nouns.js";
+import { correctWord } from "../text/typo.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import type { Bm25Index } from "./bm25.js";
 import { expand } from "./expand.js";
 import { reciprocalRankFusion } from "./fuse.js";
 import type { VectorIndex } from "./vector-index.js";
+
+/** How many of the best hits together must cover the question (see `topCoverage`). */
+const COVERAGE_HITS = 3;
+
+/** Weight of a lexicon term in the BM25 query, relative to the voter's own words. */
+const EXPANSION_BOOST = 0.5;
 
 export interface Hit {
   chunk: Chunk;
@@ -21,16 +31,31 @@ export interface Retrieval {
   hits: Hit[];
   /** Share of the voter's own content terms that the corpus vocabulary knows at all. */
   knownTermShare: number;
-  /** Share of the voter's content terms found in the best hit. */
+  /** Share of the voter's content terms found in the best hits together (the first three). */
   topCoverage: number;
   /** Content terms of the question absent from the whole corpus (e.g. a street name, a year). */
   unknownTerms: string[];
+  /**
+   * Unknown terms that neither help nor hurt answerability: names (capitalised inside a
+   * sentence) and times of day ("19h30", "8 p.m."). Left out of both shares.
+   */
+  neutralTerms: string[];
+  /** Misspelt terms → the corpus term they stand for ("univeristi" → "universit"). */
+  corrections: Record<string, string>;
 }
 
 export interface RetrieverOptions {
   candidates: number;
   weights: [bm25: number, vector: number];
+  /**
+   * Whether a word is a word of the language (see text/dictionary.ts). Spelling correction
+   * needs it to tell a misspelling from a real word the corpus lacks; without it (e.g. where
+   * the word lists are too big to ship) the retriever corrects nothing but glued clitics.
+   */
+  isWord?: (word: string, lang: Lang) => boolean;
 }
+
+const DEFAULT_OPTIONS: RetrieverOptions = { candidates: 20, weights: [1, 1] };
 
 export interface Retriever {
   retrieve(query: string, lang: Lang, k: number): Promise<Retrieval>;
@@ -44,19 +69,28 @@ export class HybridRetriever implements Retriever {
   readonly chunks: ReadonlyMap<string, Chunk>;
   private readonly vocab: Record<Lang, Map<string, number>>;
   private readonly size: Record<Lang, number>;
+  /** Folded surface words of each language's chunks, with their frequency, for spelling correction. */
+  private readonly lexicon: Record<Lang, Map<string, number>>;
 
   constructor(
     chunks: readonly Chunk[],
     private readonly bm25: Record<Lang, Bm25Index>,
     private readonly vectors: VectorIndex,
     private readonly embeddings: EmbeddingsInterface,
-    private readonly options: RetrieverOptions = { candidates: 20, weights: [1, 1] },
+    private readonly options: RetrieverOptions = DEFAULT_OPTIONS,
   ) {
     this.chunks = new Map(chunks.map((c) => [c.id, c]));
+    // The dictionaries take about half a second each to load: do it after start-up rather
+    // than on the first voter's question that has a word the corpus lacks.
     this.vocab = { fr: new Map(), en: new Map() };
     this.size = { fr: 0, en: 0 };
+    this.lexicon = { fr: new Map(), en: new Map() };
     for (const c of chunks) {
       this.size[c.lang]++;
+      for (const w of words(searchableText(c))) {
+        const f = fold(w);
+        this.lexicon[c.lang].set(f, (this.lexicon[c.lang].get(f) ?? 0) + 1);
+      }
       for (const t of new Set(terms(searchableText(c), c.lang))) this.vocab[c.lang].set(t, (this.vocab[c.lang].get(t) ?? 0) + 1);
     }
   }
@@ -68,10 +102,18 @@ export class HybridRetriever implements Retriever {
   }
 
   async retrieve(query: string, lang: Lang, k: number): Promise<Retrieval> {
+    const vocab = this.vocab[lang];
+    const own = [...new Set(terms(query, lang))];
+    const { byTerm: corrections, words: fixes } = this.corrections(query, lang);
     const expansion = expand(query, lang);
-    const expandedQuery = expansion.query;
+    // Corrected spellings join the query so that both rankings see the word the corpus uses.
+    const expandedQuery = fixes.length === 0 ? expansion.query : `${expansion.query} ${fixes.join(" ")}`;
     const qv = await this.embeddings.embedQuery(expandedQuery);
-    const lexical = this.bm25[lang].search(expandedQuery, this.options.candidates);
+    // The lexicon's official terms find the passage a colloquial word means; they must not
+    // outweigh the voter's own words ("closer to my work" is not about time off work).
+    // Spelling corrections are guesses and weigh the same.
+    const ownSet = new Set(own);
+    const lexical = this.bm25[lang].search(expandedQuery, this.options.candidates, (t) => (ownSet.has(t) ? 1 : EXPANSION_BOOST));
     const dense = this.vectors.search(lang, qv, this.options.candidates);
     const fused = reciprocalRankFusion([lexical, dense], this.options.weights);
     const hits: Hit[] = [];
@@ -87,23 +129,58 @@ export class HybridRetriever implements Retriever {
         vector: { rank: vi, score: vi ? dense[vi - 1]!.score : null },
       });
     }
-    const own = [...new Set(terms(query, lang))];
-    const vocab = this.vocab[lang];
     // Words the lexicon recognised count as known, and as covered when the passage has
     // one of the official terms they map to.
     const explained = new Set(terms(expansion.matched.join(" "), lang));
     const addedTerms = terms(expansion.added.join(" "), lang);
     const unknownTerms = own.filter((t) => !vocab.has(t) && !explained.has(t));
-    const top = hits[0] ? new Set(terms(searchableText(hits[0].chunk), lang)) : new Set<string>();
+    const situating = new Set([...properNounTerms(query, lang), ...clockTerms(query, lang)]);
+    const neutralTerms = unknownTerms.filter((t) => situating.has(t) && !corrections[t]);
+    const counted = own.filter((t) => !neutralTerms.includes(t));
+    const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
+    // The composer answers from several passages, so coverage is that of the best few together.
+    const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => terms(searchableText(h.chunk), lang)));
     const topHasAdded = addedTerms.some((t) => top.has(t));
-    const covered = own.filter((t) => top.has(t) || (explained.has(t) && topHasAdded)).length;
+    const covered = counted.filter((t) => top.has(corrections[t] ?? t) || (explained.has(t) && topHasAdded)).length;
     return {
       query,
       expandedQuery,
       hits,
-      knownTermShare: own.length === 0 ? 0 : (own.length - unknownTerms.length) / own.length,
-      topCoverage: own.length === 0 ? 0 : covered / own.length,
+      knownTermShare: counted.length === 0 ? 0 : (counted.length - unknownCounted.length) / counted.length,
+      topCoverage: counted.length === 0 ? 0 : covered / counted.length,
       unknownTerms,
+      neutralTerms,
+      corrections,
     };
+  }
+
+  /**
+   * Spelling corrections for the query's words the corpus does not know, keyed by the
+   * misspelt term: the closest corpus word (see correctWord), or, in French, the word left
+   * once a clitic glued on without its apostrophe is removed ("lelection", "minscrire").
+   */
+  private corrections(query: string, lang: Lang): { byTerm: Record<string, string>; words: string[] } {
+    const vocab = this.vocab[lang];
+    const lexicon = this.lexicon[lang];
+    const out: Record<string, string> = {};
+    const fixes: string[] = [];
+    for (const w of words(query)) {
+      const f = fold(w);
+      if (STOPWORDS.has(f) || lexicon.has(f) || /\d/.test(f)) continue;
+      const [term] = terms(w, lang);
+      if (!term || vocab.has(term)) continue;
+      const unglued = lang === "fr" && /^[cdjlmnst]./.test(f) && lexicon.has(f.slice(1)) ? f.slice(1) : null;
+      // A real word the corpus does not use ("shift", "fille") is not a misspelling of one it
+      // does; with no dictionary to tell, nothing is corrected.
+      const isWord = this.options.isWord;
+      if (!unglued && (!isWord || isWord(f, lang))) continue;
+      const fix = unglued ?? correctWord(f, lexicon);
+      const fixed = fix ? terms(fix, lang)[0] : undefined;
+      if (fix && fixed && vocab.has(fixed)) {
+        out[term] = fixed;
+        fixes.push(fix);
+      }
+    }
+    return { byTerm: out, words: fixes };
   }
 }
