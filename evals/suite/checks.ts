@@ -218,8 +218,9 @@ function retrievalOf(c: EvalCase, last: TurnEvidence): CaseScore["retrieval"] {
 function factsOf(c: EvalCase, text: string | null, kind: string | null): Verdict | null {
   if (!c.facts?.length) return null;
   const t = text ?? "";
-  // Facts are what an answer must say; a case that was not answered misses them all.
-  const missing = kind === "answer" ? c.facts.filter((f) => !new RegExp(f, "iu").test(t)) : c.facts;
+  // Facts are what the expected reply must say (an answer's key fact, a refusal's redirect);
+  // a reply of another kind misses them all.
+  const missing = kind === c.expect ? c.facts.filter((f) => !new RegExp(f, "iu").test(t)) : c.facts;
   return missing.length ? fail(missing.map((f) => `missing /${f}/`).join("; ")) : ok();
 }
 
