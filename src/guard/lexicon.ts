@@ -36,7 +36,8 @@ export const ATTACK_TERMS = new Set(
 /** Common words one typo away from a domain term, never "corrected" to it. */
 export const KEEP = new Set(
   `votre votres notre notres partie parties contre centre compte comptes comme carter cartes poste postes porte portes
-  poole pools rolls police polling electro minister result resulte courrier vite votez chose liste`.split(/\s+/).filter(Boolean),
+  poole pools rolls police polling electro minister result resulte courrier vite votez chose liste
+  crois croit croient croire`.split(/\s+/).filter(Boolean),
 );
 
 /** Other Canadian provinces and territories, FR and EN, folded. */

@@ -24,9 +24,13 @@ const TARGET = /\b(?:candidat\w*|candidates?|partis?|party|parties|premier minis
 
 const OPINION = /\b(?:menteurs?|menteuse|liars?|lies|ment|corrompue?s?|corrupt\w*|incompetente?s?|incompetent|nuls?|nulle|stupide?s?|stupid|idiote?s?|idiots?|racistes?|racists?|fraude\w*|fraud\w*|escrocs?|crooks?|criminel\w*|criminals?|mauvaise?s?|bad|pire|worst|good|bonne?s?|best|meilleure?s?|better|mieux|think (?:of|about)|penses?-tu|pensez-vous|penses? (?:de|du)|opinion|avis|scandales?|scandals?|trust\w*|confiance|like|aimes?|hate|detestes?|honnete\w*|honest|dangereu\w*|dangerous|extremistes?|extremists?|deserve\w*|merite\w*|fiable|reliable|competent\w*|qualified|qualifies?|strengths?|weaknesses|forces|faiblesses|incapable|useless|inutile|disaster|catastroph\w*)\b/;
 const ATTACK = /\b(?:menteurs?|menteuse|liars?|lies|corrompue?s?|corrupt\w*|incompetente?s?|incompetent|stupide?s?|stupid|idiote?s?|idiots?|racistes?|racists?|fraude\w*|fraud\w*|escrocs?|crooks?|criminel\w*|criminals?|scandales?|scandals?|dangereu\w*|dangerous|extremistes?|extremists?|traitres?|traitors?|useless|inutiles?|disaster|catastroph\w*|what do you think of|que penses-tu de|que pensez-vous de|ton avis sur|votre avis sur|your opinion (?:of|on|about))\b/;
+/** The voter asking the assistant for its own view: "selon toi", "do you think", "à ton avis". */
+const ASKS_VIEW = /\b(?:selon (?:toi|vous)|a (?:ton|votre) avis|d'apres (?:toi|vous)|(?:do|would) you (?:think|say|recommend|trust)|you think|in your (?:opinion|view)|a (?:ta|votre) place|in my (?:place|shoes)|if you were me|tu (?:trouves|crois|penses)|vous (?:trouvez|croyez|pensez))\b/;
+/** Asking to choose between parties: "entre la CAQ et le PQ, lequel…", "which one should I pick". */
+const ASKS_CHOICE = /\b(?:lequel|laquelle|lesquels|which one|which)\b.{0,40}\b(?:chois\w*|choose|pick|prendr\w*|vot\w*|appuyer|support|prefer\w*|best|meilleure?|mieux|better)\b/;
 const PLATFORM = /\b(?:platform|plateforme|programme electoral|program|promesses?|promises?|engagements?|commitments?|position (?:on|sur)|positions?|stance|propose\w*|proposals?|propositions?|ideologie|ideology|valeurs|values|projet de pays|souverainete|sovereignty|independance|independence)\b/;
 
-const predictionRe = /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid|(?:sera|seront|will be|be) (?:re-?)?elu\w*|re-?elected|reelue?s?|(?:perdre|perdront|perdra|lose|gagner|gain)\w* (?:leurs |des |their |its |ses |\w+ )?(?:sieges|seats|comte|circonscription)|form(?:s|ing)? (?:the )?(?:next )?government|former le (?:prochain )?gouvernement)\b/;
+const predictionRe = /\b(?:who|which party|which candidate|quel parti|quel candidat|qui)\b.{0,40}\b(?:will win|(?:va|vont|va-t-il|vont-ils) (?:gagn\w*|remport\w*)|gagnera\w*|going to win|gonna win|remporter\w*|win the election|wins?|gagner l'election|favori|favorite|favourite|in the lead|en avance|en tete|leading)\b|\b(?:sondages?|polls? (?:say|show|predict|numbers)|poll numbers|polling numbers|latest polls?|derniers? sondages?|projections?|predictions?|predire|predict\w*|pronostics?|forecast\w*|chances? de gagner|chances? of winning|odds|qui va etre elu|who will be elected|majoritaire ou minoritaire|majority or minority|gouvernement (?:majoritaire|minoritaire)|(?:majority|minority) government|how many seats|combien de sieges|qc125|338canada|leger|mainstreet|angus reid|(?:sera|seront|will be|be) (?:re-?)?elu\w*|re-?elected|reelue?s?|(?:perdre|perdront|perdra|lose|gagner|gain|garder|gardera|conserver|conservera|keep|hold|retain)\w* (?:leurs |des |their |its |ses |son |sa |\w+ )?(?:sieges?|seats?|comte|circonscription|riding)|form(?:s|ing)? (?:the )?(?:next )?government|former le (?:prochain )?gouvernement)\b/;
 
 const RULES: { name: string; category: Category; test: (f: string, raw: string) => RegExpExecArray | null }[] = [
   {
@@ -51,14 +55,14 @@ const RULES: { name: string; category: Category; test: (f: string, raw: string) 
   {
     name: "party_platform",
     category: "partisan",
-    test: (f, raw) => (mentionsParty(f, raw) && PLATFORM.exec(f)) || null,
+    test: (f, raw) => (mentionsParty(f, raw) && (PLATFORM.exec(f) ?? ASKS_CHOICE.exec(f))) || null,
   },
   {
     name: "candidate_opinion",
     category: "candidate_opinion",
     test: (f, raw) =>
-      (mentionsParty(f, raw) && OPINION.exec(f)) ||
-      (TARGET.test(f) && ATTACK.exec(f)) ||
+      (mentionsParty(f, raw) && (OPINION.exec(f) ?? ASKS_VIEW.exec(f))) ||
+      (TARGET.test(f) && (ATTACK.exec(f) ?? (ASKS_VIEW.test(f) ? OPINION.exec(f) : null))) ||
       /\b(?:rank|ranking|classe\w*|compare\w*)\b.{0,25}\b(?:parties|partis|candidates|candidats|leaders|chefs)\b|\b(?:opinion|avis|penses?-tu|pensez-vous|what do you think|que penses|your view|ton point de vue)\b.{0,50}\b(?:candidat\w*|candidates?|partis?|party|parties|premier ministre|the premier|chef|leader|depute\w*|politicien\w*|politicians?|gouvernement|government|ministre|minister)\b/.exec(f),
   },
 ];
