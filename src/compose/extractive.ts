@@ -173,7 +173,6 @@ function coversFocus(input: ComposeInput, own: readonly string[], officialFor: R
     answered,
     weight: input.weight ?? (() => Number.POSITIVE_INFINITY),
   });
-  if (process.env.DEBUG_FOCUS) console.error("FOCUS", JSON.stringify(input.question), JSON.stringify(verdict));
   return verdict.covered;
 }
 

@@ -43,10 +43,12 @@ export interface FocusVerdict {
 export function assessFocus(f: FocusInput): FocusVerdict {
   const unknownFocus = f.own.filter((t) => f.unknown.has(t) && !f.neutral.has(t) && !f.corrections[t] && t.length >= 3 && !/\d/.test(t));
   const matched = f.own.filter((t) => {
-    if (f.unknown.has(t) || f.neutral.has(t)) return false;
+    if ((f.unknown.has(t) && !f.corrections[t]) || f.neutral.has(t)) return false;
     const term = f.corrections[t] ?? t;
     if (f.weight(term) < GENERIC_IDF) return false;
     return f.answered.has(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
-  });
+  }).map((t) => f.corrections[t] ?? t);
+  // Weighing the unseen words against the matched ones (abstain when they outweigh them)
+  // caught more unanswerable questions but cost far more answerable ones: see README.
   return { covered: matched.length > 0 || unknownFocus.length === 0, matched, unknownFocus };
 }
