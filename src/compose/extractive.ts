@@ -158,6 +158,7 @@ function coversFocus(input: ComposeInput, own: readonly string[], officialFor: R
   const answered = new Set(chosen.flatMap((c) => terms(c.text, lang)));
   for (const i of new Set(chosen.map((c) => c.hitIndex))) for (const t of terms(hits[i]!.chunk.heading, lang)) answered.add(t);
   const situating = situatingTerms(lang);
+  const weight = input.weight ?? (() => 1);
   // A redacted value ("my cell is [PHONE]") and the words that introduce it say what the
   // voter gave, not what they ask.
   const asked = [...new Set(terms(input.question.replace(/(?:[\p{L}'’-]+\s+){0,3}\[[A-Z_]+\]/gu, " "), lang))];
@@ -171,7 +172,9 @@ function coversFocus(input: ComposeInput, own: readonly string[], officialFor: R
     corrections: signals.corrections,
     officialFor,
     answered,
-    weight: input.weight ?? (() => Number.POSITIVE_INFINITY),
+    weight,
+    // No passage holds a space, so this is the weight of a word the corpus never uses.
+    unseenWeight: weight(" "),
   });
   return verdict.covered;
 }

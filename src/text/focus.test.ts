@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { terms } from "./analyze.js";
-import { assessFocus, GENERIC_IDF, type FocusInput } from "./focus.js";
+import { assessFocus, GENERIC_SHARE, type FocusInput } from "./focus.js";
 import { situatingTerms } from "./situating.js";
 
 // A small library's vocabulary: "library" and "book" are everywhere (generic), "card" and
@@ -17,6 +17,7 @@ const input = (question: string, answer: string, over: Partial<FocusInput> = {})
     officialFor: new Map(),
     answered: new Set(terms(answer, "en")),
     weight,
+    unseenWeight: 6,
     ...over,
   };
 };
@@ -36,7 +37,7 @@ describe("question focus coverage", () => {
   });
 
   it("does not count generic vocabulary (below the IDF floor) as covering the focus", () => {
-    expect(weight("librari")).toBeLessThan(GENERIC_IDF);
+    expect(weight("librari")).toBeLessThan(GENERIC_SHARE * 6);
     expect(assessFocus(input("Is there a sandwich shop at the library?", "The library lends books.")).covered).toBe(false);
   });
 
@@ -49,6 +50,12 @@ describe("question focus coverage", () => {
     expect(v.unknownFocus).toEqual([]);
     expect(v.covered).toBe(true);
     expect(assessFocus(input("My brother wants to borrow a card", "Library books are lent for three weeks.")).covered).toBe(true);
+  });
+
+  it("judges what is generic relative to the corpus's scale, so a small corpus's words still count", () => {
+    const small = (t: string) => ({ librari: 0.2, card: 0.9 })[t] ?? 1.5;
+    expect(assessFocus(input("Is my parrot allowed a library card?", "A library card is free.", { weight: small, unseenWeight: 1.5 })).covered).toBe(true);
+    expect(assessFocus(input("Is my parrot allowed in the library?", "The library is open daily.", { weight: small, unseenWeight: 1.5 })).covered).toBe(false);
   });
 
   it("counts a corrected misspelling as the corpus word it stands for", () => {
