@@ -108,3 +108,31 @@ describe("extractive composition", () => {
     expect(c.citations[0]!.quote).toBe(how.text);
   });
 });
+
+describe("abstaining when the chosen sentences miss the question's focus", () => {
+  const rules = chunk("lib-en:0", "Who can come to the reading room?", "Any adult reader may bring a child or a helper into the reading room.");
+  // What the retriever would report for a question whose key word the corpus never uses.
+  const signals = (unknownTerms: string[]) => ({ unknownTerms, neutralTerms: [], corrections: {} });
+  const weight = (t: string) => ({ read: 1, room: 1.5, bring: 4, child: 4, helper: 5 })[t] ?? 6;
+
+  it("abstains on 'can I feed my parrot in the reading room?' rather than answering about who may come in", () => {
+    const c = composeExtractive({ question: "Can I feed my parrot in the reading room?", lang: "en", hits: [hit(rules)], history: [], weight, signals: signals(["feed", "parrot"]) });
+    expect(c.kind).toBe("abstain");
+    expect(c.citations).toEqual([]);
+  });
+
+  it("answers when the question's specific word is in the chosen sentence", () => {
+    const c = composeExtractive({ question: "Can I bring a helper into the reading room?", lang: "en", hits: [hit(rules)], history: [], weight, signals: signals([]) });
+    expect(c.kind).toBe("answer");
+  });
+
+  it("answers a question whose unknown word is only who it is about ('my grandpa')", () => {
+    const c = composeExtractive({ question: "Can my grandpa bring a helper into the reading room?", lang: "en", hits: [hit(rules)], history: [], weight, signals: signals(["grandpa"]) });
+    expect(c.kind).toBe("answer");
+  });
+
+  it("judges a follow-up by its own words, not the earlier question's", () => {
+    const c = composeExtractive({ question: "And is there free parking there?", lang: "en", hits: [hit(rules)], history: ["Can I bring a helper into the reading room?"], weight, signals: signals(["park"]) });
+    expect(c.kind).toBe("abstain");
+  });
+});

@@ -2,6 +2,8 @@ import type { Citation } from "../contract/envelope.js";
 import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
+import { assessFocus } from "../text/focus.js";
+import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
 import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
 import { questionKind } from "./question-kind.js";
@@ -42,6 +44,8 @@ export class ExtractiveComposer implements Composer {
     return composition;
   }
 }
+
+const ABSTAIN = { kind: "abstain", body: "", citations: [], generator: "extractive", model: "none", promptVersion: EXTRACTIVE_VERSION } as const satisfies Composition;
 
 export function composeExtractive(input: ComposeInput): Composition {
   const { lang, hits } = input;
@@ -109,7 +113,7 @@ export function composeExtractive(input: ComposeInput): Composition {
   });
   const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return { kind: "abstain", body: "", citations: [], generator: "extractive", model: "none", promptVersion: EXTRACTIVE_VERSION };
+  if (!best) return { ...ABSTAIN, citations: [] };
   const chosen: Candidate[] = [best];
   let length = best.text.length;
   for (const c of ranked.slice(1)) {
@@ -139,7 +143,48 @@ export function composeExtractive(input: ComposeInput): Composition {
     chosen.push(c);
     length += c.text.length;
   }
+  if (input.signals && !coversFocus(input, own, officialFor, chosen)) return { ...ABSTAIN, citations: [] };
   return assemble(hits, chosen);
+}
+
+/**
+ * Whether the chosen sentences (and their sections' headings) hold what the question is
+ * about: a "can I bring my dog?" answered with "you can bring a person to help you" cites
+ * correctly and misleads. See text/focus.ts.
+ */
+function coversFocus(input: ComposeInput, own: readonly string[], officialFor: ReadonlyMap<string, string[]>, chosen: readonly Candidate[]): boolean {
+  const { lang, hits, signals } = input;
+  if (!signals) return true;
+  const answered = new Set(chosen.flatMap((c) => terms(c.text, lang)));
+  for (const i of new Set(chosen.map((c) => c.hitIndex))) for (const t of terms(hits[i]!.chunk.heading, lang)) answered.add(t);
+  const situating = situatingTerms(lang);
+  const weight = input.weight ?? (() => 1);
+  // A redacted value ("my cell is [PHONE]") and the words that introduce it say what the
+  // voter gave, not what they ask.
+  const asked = [...new Set(terms(input.question.replace(/(?:[\p{L}'’-]+\s+){0,3}\[[A-Z_]+\]/gu, " "), lang))];
+  // An inflection the stemmer leaves apart ("inscris" beside "inscrire") is the corpus's word.
+  const near = new Set(hits.flatMap((h) => terms(`${h.chunk.heading} ${h.chunk.text}`, lang)));
+  const unknown = new Set(signals.unknownTerms.filter((t) => !inflectionOf(t, near)));
+  const verdict = assessFocus({
+    own: asked,
+    unknown,
+    neutral: new Set([...signals.neutralTerms, ...own.filter((t) => situating.has(t))]),
+    corrections: signals.corrections,
+    officialFor,
+    answered,
+    weight,
+    // No passage holds a space, so this is the weight of a word the corpus never uses.
+    unseenWeight: weight(" "),
+  });
+  return verdict.covered;
+}
+
+/** Whether a passage term shares the unknown term's first five letters (an inflection the stemmer missed). */
+function inflectionOf(term: string, passageTerms: ReadonlySet<string>): boolean {
+  if (term.length < 5) return false;
+  const stem = term.slice(0, 5);
+  for (const t of passageTerms) if (t.startsWith(stem)) return true;
+  return false;
 }
 
 /** Adjacent pairs of a term sequence. */

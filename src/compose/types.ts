@@ -1,5 +1,5 @@
 import type { Citation, Lang } from "../contract/envelope.js";
-import type { Hit } from "../retrieve/retrieve.js";
+import type { Hit, Retrieval } from "../retrieve/retrieve.js";
 
 export interface ComposeInput {
   question: string;
@@ -10,6 +10,12 @@ export interface ComposeInput {
   history: readonly string[];
   /** Term weight (IDF); rare words say more about what the voter asks. Defaults to 1. */
   weight?: (term: string) => number;
+  /**
+   * What the retriever learnt of the question's words (unknown to the corpus, situating,
+   * misspelt). With it, the extractive composer abstains when its sentences miss what the
+   * question is about (text/focus.ts); without it, that check is skipped.
+   */
+  signals?: Pick<Retrieval, "unknownTerms" | "neutralTerms" | "corrections">;
   signal?: AbortSignal;
 }
 

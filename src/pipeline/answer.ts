@@ -70,7 +70,7 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
       emit(composition.body);
     } else {
       const weight = (t: string) => deps.retriever.idf(t, lang);
-      const input = { question: guard.redacted, lang, hits: retrieval.hits, history, weight, ...(signal ? { signal } : {}) };
+      const input = { question: guard.redacted, lang, hits: retrieval.hits, history, weight, signals: retrieval, ...(signal ? { signal } : {}) };
       const integrity = (c: Composition) => integrityViolations(c, input.hits, { lang, ...(guard.premise ? { premise: guard.premise.name } : {}) });
       composition = await composeChecked(deps.composer, deps.fallback, input, emit, () => {
         if (streamed) onEvent({ type: "reset" });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { terms } from "./analyze.js";
+import { assessFocus, GENERIC_SHARE, type FocusInput } from "./focus.js";
+import { situatingTerms } from "./situating.js";
+
+// A small library's vocabulary: "library" and "book" are everywhere (generic), "card" and
+// "fine" are specific; "parrot", "sandwich" and "ghost" were never written down.
+const IDF: Record<string, number> = { librari: 0.5, book: 1, card: 4, fine: 4.5, borrow: 3, late: 3.5, bring: 3 };
+const weight = (t: string) => IDF[t] ?? 6;
+const input = (question: string, answer: string, over: Partial<FocusInput> = {}): FocusInput => {
+  const own = [...new Set(terms(question, "en"))];
+  return {
+    own,
+    unknown: new Set(own.filter((t) => !(t in IDF))),
+    neutral: new Set(own.filter((t) => situatingTerms("en").has(t))),
+    corrections: {},
+    officialFor: new Map(),
+    answered: new Set(terms(answer, "en")),
+    weight,
+    unseenWeight: 6,
+    ...over,
+  };
+};
+
+describe("question focus coverage", () => {
+  it("fails an answer that only shares the setting when the question asks about a word the corpus never uses", () => {
+    const v = assessFocus(input("Can I bring my parrot to the library?", "Library books can be borrowed for three weeks."));
+    expect(v.covered).toBe(false);
+    expect(v.unknownFocus).toEqual(["parrot"]);
+    expect(v.matched).toEqual([]);
+  });
+
+  it("passes an answer holding a specific word of the question, even beside a word the corpus lacks", () => {
+    const v = assessFocus(input("My parrot ate my library card, what now?", "A lost library card is replaced at the desk."));
+    expect(v.covered).toBe(true);
+    expect(v.matched).toEqual(["card"]);
+  });
+
+  it("does not count generic vocabulary (below the IDF floor) as covering the focus", () => {
+    expect(weight("librari")).toBeLessThan(GENERIC_SHARE * 6);
+    expect(assessFocus(input("Is there a sandwich shop at the library?", "The library lends books.")).covered).toBe(false);
+  });
+
+  it("answers when every word of the question is known to the corpus, whatever the answer holds", () => {
+    expect(assessFocus(input("How late can I borrow a book?", "Books are lent to adults.")).covered).toBe(true);
+  });
+
+  it("treats the people a voter speaks of and chat-speak as situating, not as the focus", () => {
+    const v = assessFocus(input("for my grandmother, whats the fine? im late", "The fine for a late book is one dollar."));
+    expect(v.unknownFocus).toEqual([]);
+    expect(v.covered).toBe(true);
+    expect(assessFocus(input("My brother wants to borrow a card", "Library books are lent for three weeks.")).covered).toBe(true);
+  });
+
+  it("judges what is generic relative to the corpus's scale, so a small corpus's words still count", () => {
+    const small = (t: string) => ({ librari: 0.2, card: 0.9 })[t] ?? 1.5;
+    expect(assessFocus(input("Is my parrot allowed a library card?", "A library card is free.", { weight: small, unseenWeight: 1.5 })).covered).toBe(true);
+    expect(assessFocus(input("Is my parrot allowed in the library?", "The library is open daily.", { weight: small, unseenWeight: 1.5 })).covered).toBe(false);
+  });
+
+  it("counts a corrected misspelling as the corpus word it stands for", () => {
+    const own = terms("what is the fien for a late book", "en");
+    const v = assessFocus(input("what is the fien for a late book", "The fine is one dollar.", { unknown: new Set(["fien"]), corrections: { fien: "fine" }, own }));
+    expect(v.unknownFocus).toEqual([]);
+    expect(v.matched).toContain("fine");
+  });
+
+  it("counts an official term the lexicon maps the voter's word to as covering it", () => {
+    const v = assessFocus(input("Is there a ghost penalty for late books?", "A fine is charged for late books.", { officialFor: new Map([["penalti", ["fine"]]]), unknown: new Set(["ghost", "penalti"]) }));
+    expect(v.covered).toBe(true);
+  });
+});
