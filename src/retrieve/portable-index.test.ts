@@ -71,13 +71,25 @@ describe("the portable index (Cloudflare Workers retrieval) against the Node ind
     const vectors = portable.vectors;
     let same = 0;
     const explained: string[] = [];
+    const spelling: string[] = [];
     for (const c of cases) {
       const [a, b] = [await node.retriever.retrieve(c.question, c.lang, 6), await portable.retriever.retrieve(c.question, c.lang, 6)];
+      // Dictionary-based spelling correction is Node-only (the word lists weigh ~7 MB, too much
+      // for a Worker bundle): a question Node corrected is a documented difference, nothing else.
+      const nodeOnlyFixes = Object.keys(a.corrections).filter((t) => !(t in b.corrections));
+      if (nodeOnlyFixes.length > 0) {
+        expect(Object.keys(b.corrections).every((t) => t in a.corrections), c.id).toBe(true);
+        spelling.push(c.id);
+        continue;
+      }
       expect(b.expandedQuery).toBe(a.expandedQuery);
       const ids = (r: typeof a) => r.hits.map((h) => h.chunk.id);
       if (ids(a).join() === ids(b).join()) {
         same++;
-        expect(b.hits.map((h) => h.bm25), c.id).toEqual(a.hits.map((h) => h.bm25));
+        // Same BM25 ranks; scores equal up to float summation order (a restored index may add
+        // the half-weight lexicon terms in another order than a freshly built one).
+        const bm25 = (r: typeof a) => r.hits.map((h) => (h.bm25 ? { rank: h.bm25.rank, score: h.bm25.score === null ? null : Math.round(h.bm25.score * 1e9) / 1e9 } : null));
+        expect(bm25(b), c.id).toEqual(bm25(a));
         continue;
       }
       // Every difference must come from the dense candidates: HNSW's list is not the exact one.
@@ -87,8 +99,9 @@ describe("the portable index (Cloudflare Workers retrieval) against the Node ind
       expect(exact.length === 0 || canonical(exact).join() !== canonical(approx).join(), `${c.id}: rankings differ with identical dense candidates`).toBe(true);
       explained.push(c.id);
     }
-    console.log(`portable vs Node hybrid top 6: ${same}/${cases.length} identical; ${explained.length} differ through HNSW approximation or an empty query vector (${explained.join(", ")})`);
-    expect(same).toBeGreaterThanOrEqual(cases.length * 0.95);
+    console.log(`portable vs Node hybrid top 6: ${same}/${cases.length} identical; ${explained.length} differ through HNSW approximation or an empty query vector (${explained.join(", ")}); ${spelling.length} spelling-corrected on Node only (${spelling.join(", ")})`);
+    expect(same).toBeGreaterThanOrEqual((cases.length - spelling.length) * 0.95);
+    expect(spelling.length).toBeLessThan(cases.length * 0.05);
   });
 
   it("refuses an artifact built with another embedder, or vectors from another build", async () => {
