@@ -38,6 +38,13 @@ describe("absence versus negated predicates", () => {
 });
 
 describe("extractive composition", () => {
+  it("abstains when a question asks how much or how many and no chosen sentence states a quantity", () => {
+    const hits = [hit(chunk("lib-en:0", "Who runs the library?", "The city council runs the library and appoints its librarian."))];
+    expect(compose("How much does it cost to run the library?", hits).kind).toBe("abstain");
+    const priced = [hit(chunk("lib-en:1", "What does a card cost?", "A library card costs five dollars a year."))];
+    expect(compose("How much does a library card cost?", priced).kind).toBe("answer");
+  });
+
   it("keeps a negative answer: 'may not' answers 'can …?'", () => {
     const rule = chunk("lib-en:0", "Borrowing", "Rare books can be borrowed by adult readers for two weeks.");
     const child = chunk("lib-en:1", "Borrowing", "A child under 16 may not borrow rare books.");

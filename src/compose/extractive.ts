@@ -3,6 +3,7 @@ import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import { assessFocus } from "../text/focus.js";
+import { asksQuantity, statesQuantity } from "../text/answer-type.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
 import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
@@ -144,6 +145,8 @@ export function composeExtractive(input: ComposeInput): Composition {
     length += c.text.length;
   }
   if (input.signals && !coversFocus(input, own, officialFor, chosen)) return { ...ABSTAIN, citations: [] };
+  // "How much does an election cost?" answered without a single figure answers another question.
+  if (asksQuantity(input.question) && !chosen.some((c) => statesQuantity(c.text))) return { ...ABSTAIN, citations: [] };
   return assemble(hits, chosen);
 }
 
