@@ -1,0 +1,87 @@
+/**
+ * Chat throughput of the real server over HTTP: POST /api/chat (JSON, extractive composer,
+ * every turn signed and appended to the audit log before it is answered) against the same
+ * server's GET /api/health in the same run. The server runs in its own process pinned to
+ * core 0; autocannon runs here, pinned to core 1. Questions cycle through the eval sets.
+ */
+import { readDatasets } from "../evals/cases.js";
+import { cannon, type CannonRequest, type CannonResult } from "./lib/autocannon.js";
+import { freshBenchDatabase } from "./lib/pg-bench-db.js";
+import { pinSelf, startServer } from "./lib/server-proc.js";
+import { fmt, int, progress } from "./lib/stats.js";
+
+export interface ChatOptions {
+  seconds: number;
+  connections: number;
+  postgresUrl?: string;
+}
+
+export interface ChatRow {
+  store: string;
+  readyMs: number;
+  health: Summary;
+  chat: Summary;
+  /** Chat turns logged per second over health requests per second. */
+  ratio: number;
+}
+
+interface Summary {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  bad: number;
+}
+
+const summary = (r: CannonResult): Summary => ({ rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, bad: r.non2xx + r.errors + r.timeouts });
+
+async function questions(): Promise<{ message: string; lang: "fr" | "en" }[]> {
+  const cases = (await readDatasets()).flatMap((d) => d.cases);
+  return cases.map((c) => ({ message: c.question, lang: c.lang }));
+}
+
+async function runStore(store: string, env: Record<string, string>, opts: ChatOptions, qs: { message: string; lang: "fr" | "en" }[]): Promise<ChatRow> {
+  progress(`chat: starting the server (${store}) on core 0`);
+  const srv = await startServer({ COMPOSER: "extractive", ...env }, { cpu: 0 });
+  const restore = await pinSelf("1");
+  try {
+    progress(`  ready in ${srv.readyMs} ms at ${srv.url}; warming up`);
+    let i = 0;
+    const chatRequest = {
+      method: "POST",
+      path: "/api/chat",
+      headers: { "content-type": "application/json" },
+      setupRequest: (req: CannonRequest): CannonRequest => ({ ...req, body: JSON.stringify(qs[i++ % qs.length]) }),
+    };
+    await cannon({ url: srv.url, connections: 8, duration: 2, requests: [chatRequest] });
+    progress(`  GET /api/health, ${opts.connections} connections, ${opts.seconds} s`);
+    const health = summary(await cannon({ url: `${srv.url}/api/health`, connections: opts.connections, duration: opts.seconds }));
+    progress(`  health: ${int(health.rps)} req/s, p99 ${health.p99} ms`);
+    progress(`  POST /api/chat, ${opts.connections} connections, ${opts.seconds} s`);
+    const chat = summary(await cannon({ url: srv.url, connections: opts.connections, duration: opts.seconds, requests: [chatRequest] }));
+    progress(`  chat: ${int(chat.rps)} turns/s, p50 ${chat.p50} ms, p99 ${chat.p99} ms, ${chat.bad} errors/non-2xx`);
+    return { store, readyMs: srv.readyMs, health, chat, ratio: chat.rps / health.rps };
+  } finally {
+    await restore();
+    await srv.stop();
+  }
+}
+
+export async function benchChat(opts: ChatOptions): Promise<ChatRow[]> {
+  const qs = await questions();
+  const rows = [await runStore("PGlite (default, on disk)", {}, opts, qs)];
+  if (opts.postgresUrl) rows.push(await runStore("Postgres", { DATABASE_URL: await freshBenchDatabase(opts.postgresUrl) }, opts, qs));
+  else progress("chat: Postgres skipped (no --pg URL or DATABASE_URL)");
+  return rows;
+}
+
+export function chatMarkdown(rows: ChatRow[], opts: ChatOptions): string {
+  return [
+    `Real server (\`src/server.ts\`, real corpus, extractive composer, audit log on) pinned to core 0; autocannon pinned to core 1, ${opts.connections} connections, ${opts.seconds} s per endpoint. ` +
+      "Questions cycle through `evals/datasets/*.jsonl` (fr and en; answers and abstentions). Every 2xx turn was signed and committed to the audit log before its response.",
+    "",
+    "| store | ready (ms) | health req/s | health p99 (ms) | chat turns/s | chat p50 (ms) | chat p99 (ms) | errors | chat / health |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.store} | ${int(r.readyMs)} | ${int(r.health.rps)} | ${r.health.p99} | **${int(r.chat.rps)}** | ${r.chat.p50} | ${r.chat.p99} | ${r.chat.bad + r.health.bad} | ${fmt(r.ratio, 3)} |`),
+  ].join("\n");
+}
