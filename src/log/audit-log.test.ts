@@ -69,6 +69,29 @@ describe.each(backends)("audit log on %s", (_name, open) => {
     expect(await chainIsIntact(log)).toBe(true);
   });
 
+  it("keeps one chain across group commits, appending transactions, a rolled-back one and a failed batch", async () => {
+    const log = await AuditLog.open(await open());
+    logs.push(log);
+    const burst = (from: number) => Array.from({ length: 20 }, (_, i) => log.append(event(from + i)));
+    const first = burst(0);
+    const committed = log.transact(async (_tx, append) => append([event(100)]));
+    const rolledBack = expect(
+      log.transact(async (_tx, append) => {
+        await append([event(101)]);
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    const second = burst(200);
+    await Promise.all([...first, committed, ...second]);
+    await rolledBack;
+    const dup = event(300);
+    await log.append(dup);
+    await expect(log.append(dup)).rejects.toThrow();
+    await Promise.all(burst(400));
+    expect(await log.count()).toBe(20 + 1 + 20 + 1 + 20);
+    expect(await chainIsIntact(log)).toBe(true);
+  });
+
   it("keeps the chain when reopened (migrations are idempotent)", async () => {
     const log = logs[0]!;
     await AuditLog.open(log.db);

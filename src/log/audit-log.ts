@@ -24,6 +24,16 @@ export class AuditLog {
   private queue: Pending[] = [];
   private draining: Promise<void> | null = null;
   private closed = false;
+  /** This log's write transactions, one at a time (see `exclusive`). */
+  private writes: Promise<unknown> = Promise.resolve();
+  /**
+   * The chain head as of this log's last committed write, kept only for embedded PGlite:
+   * one process owns that store (lock file) and writes through this one log, so re-reading
+   * the head (and taking the advisory lock) in every group commit is pure overhead, about
+   * a third of a small batch's cost (BENCHMARKS.md). Servers shared by several processes
+   * always read it under the lock.
+   */
+  private knownHead: { seq: number; hash: string } | null = null;
 
   private constructor(readonly db: SqlClient) {}
 
@@ -45,7 +55,17 @@ export class AuditLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const stored = await this.db.transaction((tx) => this.insertBatch(tx, batch.map((p) => p.event)));
+          const stored = await this.exclusive(async () => {
+            try {
+              const rows = await this.db.transaction((tx) => this.insertBatch(tx, batch.map((p) => p.event), this.knownHead));
+              const last = rows.at(-1);
+              if (last && this.db.dialect === "pglite") this.knownHead = { seq: last.seq, hash: last.hash };
+              return rows;
+            } catch (err) {
+              this.knownHead = null;
+              throw err;
+            }
+          });
           batch.forEach((p, i) => p.resolve(stored[i]!));
         } catch (err) {
           batch.forEach((p) => p.reject(err));
@@ -63,18 +83,40 @@ export class AuditLog {
    */
   async transact<T>(fn: (tx: SqlExecutor, append: (events: NewEvent[]) => Promise<StoredEvent[]>) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error("audit log is closed");
-    return this.db.transaction(async (tx) => {
-      await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
-      return fn(tx, (events) => this.insertBatch(tx, events));
+    return this.exclusive(async () => {
+      // Whatever `fn` appends or rolls back, the next group commit reads the head again.
+      this.knownHead = null;
+      try {
+        return await this.db.transaction(async (tx) => {
+          await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
+          return fn(tx, (events) => this.insertBatch(tx, events, null));
+        });
+      } finally {
+        this.knownHead = null;
+      }
     });
   }
 
-  private async insertBatch(tx: SqlExecutor, events: NewEvent[]): Promise<StoredEvent[]> {
+  /** Runs this log's write transactions one after another, so `knownHead` is never stale. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(fn, fn);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Extends the chain from `known` (trusted, see `knownHead`) or from the head read under the chain lock. */
+  private async insertBatch(tx: SqlExecutor, events: NewEvent[], known: { seq: number; hash: string } | null): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
-    const head = await tx.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
-    let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
-    let prev = head.rows[0]?.hash ?? GENESIS_HASH;
+    let seq: number;
+    let prev: string;
+    if (known) {
+      ({ seq, hash: prev } = known);
+    } else {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
+      const head = await tx.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
+      seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+      prev = head.rows[0]?.hash ?? GENESIS_HASH;
+    }
     const rows: StoredEvent[] = events.map((e) => {
       seq += 1;
       const header = canonicalJson({ ...e.header, type: e.type, eventId: e.eventId, createdAt: e.createdAt, seq,
