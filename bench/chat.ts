@@ -4,6 +4,7 @@
  * server's GET /api/health in the same run. The server runs in its own process pinned to
  * core 0; autocannon runs here, pinned to core 1. Questions cycle through the eval sets.
  */
+import { readFileSync } from "node:fs";
 import { readDatasets } from "../evals/cases.js";
 import { cannon, type CannonRequest, type CannonResult } from "./lib/autocannon.js";
 import { freshBenchDatabase } from "./lib/pg-bench-db.js";
@@ -26,6 +27,8 @@ export interface ChatRow {
 }
 
 interface Summary {
+  /** Server process CPU (user + system) per request, from /proc: robust to a busy machine. */
+  cpuUs: number;
   rps: number;
   p50: number;
   p99: number;
@@ -33,7 +36,24 @@ interface Summary {
   bad: number;
 }
 
-const summary = (r: CannonResult): Summary => ({ rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, bad: r.non2xx + r.errors + r.timeouts });
+/** CPU seconds used so far by process `pid` (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function measured(pid: number, run: () => Promise<CannonResult>): Promise<Summary> {
+  const c0 = cpuSeconds(pid);
+  const r = await run();
+  return summary(r, ((cpuSeconds(pid) - c0) * 1e6) / Math.max(1, r.requests.total));
+}
+
+const summary = (r: CannonResult, cpuUs: number): Summary => ({ cpuUs, rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, bad: r.non2xx + r.errors + r.timeouts });
 
 async function questions(): Promise<{ message: string; lang: "fr" | "en" }[]> {
   const cases = (await readDatasets()).flatMap((d) => d.cases);
@@ -55,11 +75,11 @@ async function runStore(store: string, env: Record<string, string>, opts: ChatOp
     };
     await cannon({ url: srv.url, connections: 8, duration: 2, requests: [chatRequest] });
     progress(`  GET /api/health, ${opts.connections} connections, ${opts.seconds} s`);
-    const health = summary(await cannon({ url: `${srv.url}/api/health`, connections: opts.connections, duration: opts.seconds }));
-    progress(`  health: ${int(health.rps)} req/s, p99 ${health.p99} ms`);
+    const health = await measured(srv.pid, () => cannon({ url: `${srv.url}/api/health`, connections: opts.connections, duration: opts.seconds }));
+    progress(`  health: ${int(health.rps)} req/s, p99 ${health.p99} ms, server CPU ${int(health.cpuUs)} µs/request`);
     progress(`  POST /api/chat, ${opts.connections} connections, ${opts.seconds} s`);
-    const chat = summary(await cannon({ url: srv.url, connections: opts.connections, duration: opts.seconds, requests: [chatRequest] }));
-    progress(`  chat: ${int(chat.rps)} turns/s, p50 ${chat.p50} ms, p99 ${chat.p99} ms, ${chat.bad} errors/non-2xx`);
+    const chat = await measured(srv.pid, () => cannon({ url: srv.url, connections: opts.connections, duration: opts.seconds, requests: [chatRequest] }));
+    progress(`  chat: ${int(chat.rps)} turns/s, p50 ${chat.p50} ms, p99 ${chat.p99} ms, ${chat.bad} errors/non-2xx, server CPU ${int(chat.cpuUs)} µs/turn (${int(1e6 / chat.cpuUs)} turns/s per core)`);
     return { store, readyMs: srv.readyMs, health, chat, ratio: chat.rps / health.rps };
   } finally {
     await restore();
@@ -80,8 +100,10 @@ export function chatMarkdown(rows: ChatRow[], opts: ChatOptions): string {
     `Real server (\`src/server.ts\`, real corpus, extractive composer, audit log on) pinned to core 0; autocannon pinned to core 1, ${opts.connections} connections, ${opts.seconds} s per endpoint. ` +
       "Questions cycle through `evals/datasets/*.jsonl` (fr and en; answers and abstentions). Every 2xx turn was signed and committed to the audit log before its response.",
     "",
-    "| store | ready (ms) | health req/s | health p99 (ms) | chat turns/s | chat p50 (ms) | chat p99 (ms) | errors | chat / health |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.store} | ${int(r.readyMs)} | ${int(r.health.rps)} | ${r.health.p99} | **${int(r.chat.rps)}** | ${r.chat.p50} | ${r.chat.p99} | ${r.chat.bad + r.health.bad} | ${fmt(r.ratio, 3)} |`),
+    "| store | ready (ms) | health req/s | health p99 (ms) | chat turns/s | chat p50 (ms) | chat p99 (ms) | errors | chat / health | server CPU per turn (µs) | ⇒ turns/s per busy core |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.store} | ${int(r.readyMs)} | ${int(r.health.rps)} | ${r.health.p99} | **${int(r.chat.rps)}** | ${r.chat.p50} | ${r.chat.p99} | ${r.chat.bad + r.health.bad} | ${fmt(r.ratio, 3)} | ${int(r.chat.cpuUs)} | ${int(1e6 / r.chat.cpuUs)} |`),
+    "",
+    "The server is one Node process (one core for JavaScript; PGlite runs inside it). \"Server CPU per turn\" is its user+system time over the run divided by turns: it does not depend on how busy the rest of the machine was.",
   ].join("\n");
 }

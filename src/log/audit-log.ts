@@ -15,9 +15,10 @@ const MAX_BATCH = 500;
 
 /**
  * The append-only audit log. Appends are group-committed: events waiting while a
- * transaction runs go into the next one, in arrival order. Each transaction takes a
- * Postgres advisory lock and reads the chain head, so several processes sharing one
- * server extend a single chain instead of forking it. `append` resolves only after
+ * transaction runs go into the next one, in arrival order. On a Postgres server each
+ * transaction takes an advisory lock and reads the chain head, so several processes
+ * sharing one server extend a single chain instead of forking it; embedded PGlite has one
+ * writer, which continues from the head it last committed. `append` resolves only after
  * commit: a turn is in the log before its answer is sent.
  */
 export class AuditLog {
@@ -57,7 +58,13 @@ export class AuditLog {
         try {
           const stored = await this.exclusive(async () => {
             try {
-              const rows = await this.db.transaction((tx) => this.insertBatch(tx, batch.map((p) => p.event), this.knownHead));
+              const events = batch.map((p) => p.event);
+              const known = this.knownHead;
+              // From a trusted head, one multi-row INSERT is atomic on its own: no BEGIN/COMMIT
+              // round trips, which cost PGlite more than the insert itself for a small batch.
+              const rows = known
+                ? await this.insertBatch(this.db, events, known)
+                : await this.db.transaction((tx) => this.insertBatch(tx, events, null));
               const last = rows.at(-1);
               if (last && this.db.dialect === "pglite") this.knownHead = { seq: last.seq, hash: last.hash };
               return rows;
