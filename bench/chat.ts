@@ -89,7 +89,7 @@ async function runStore(store: string, env: Record<string, string>, opts: ChatOp
 
 export async function benchChat(opts: ChatOptions): Promise<ChatRow[]> {
   const qs = await questions();
-  const rows = [await runStore("PGlite (default, on disk)", {}, opts, qs)];
+  const rows = [await runStore("PGlite (default, on disk)", { DATABASE_URL: "" }, opts, qs)];
   if (opts.postgresUrl) rows.push(await runStore("Postgres", { DATABASE_URL: await freshBenchDatabase(opts.postgresUrl) }, opts, qs));
   else progress("chat: Postgres skipped (no --pg URL or DATABASE_URL)");
   return rows;

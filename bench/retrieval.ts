@@ -24,6 +24,8 @@ export interface RetrievalOptions {
   /** Queries timed per size (recall is measured on all of them). */
   queries: number;
   efs: number[];
+  /** Timing passes per ef; the best is reported (PERF.md protocol), with the worst p99. */
+  passes: number;
   seed: number;
   /** Within-cluster noise standard deviation, relative to the centroids' (1.5 = PERF.md's "harder case"). */
   noise: number;
@@ -39,7 +41,7 @@ export interface RetrievalRow {
   buildCached: boolean;
   indexMB: number;
   exact: { p50: number; p99: number };
-  hnsw: { ef: number; p50: number; p99: number; mean: number; recall: number; minRecall: number }[];
+  hnsw: { ef: number; p50: number; p99: number; p99Worst: number; mean: number; recall: number; minRecall: number }[];
 }
 
 const K = 10;
@@ -93,8 +95,10 @@ async function dirMB(dir: string): Promise<number> {
 }
 
 /** Builds (or loads from the cache) the project's HNSW index over `data`. */
+const cacheDirFor = (n: number, opts: RetrievalOptions) => path.join(opts.cacheDir, `hnsw-n${n}-d${opts.dim}-s${opts.seed}-z${opts.noise}`);
+
 async function hnswFor(n: number, data: Float32Array, opts: RetrievalOptions): Promise<{ index: HnswVectorIndex; seconds: number; cached: boolean; mb: number }> {
-  const dir = path.join(opts.cacheDir, `hnsw-n${n}-d${opts.dim}-s${opts.seed}-z${opts.noise}`);
+  const dir = cacheDirFor(n, opts);
   const embeddings = new HashingEmbeddings(opts.dim);
   const metaFile = path.join(dir, "meta.json");
   if (existsSync(metaFile)) {
@@ -151,35 +155,56 @@ export async function benchRetrieval(opts: RetrievalOptions): Promise<RetrievalR
     }
     const { index: hnsw, seconds, cached, mb } = await hnswFor(n, data, opts);
 
-    progress(`  exact search (FlatVectorIndex) for ${nq} queries`);
     const flat = new FlatVectorIndex([]);
     // Hand the flat index the typed array directly: at 1M×384 a number[][] copy is 3 GB.
     (flat as unknown as { byLang: Map<string, unknown> }).byLang.set("fr", { ids: Array.from({ length: n }, (_, i) => `c${i}`), dim: opts.dim, data });
-    const truth: Set<string>[] = [];
+    // Ground truth is cached with the index; exact latency is timed afresh on up to 200 queries.
+    const truthFile = path.join(cacheDirFor(n, opts), `truth-q${nq}.json`);
     const exactMs: number[] = [];
-    for (const q of queries) {
-      const t = performance.now();
-      const hits = flat.search("fr", q, K);
-      exactMs.push(performance.now() - t);
-      truth.push(new Set(hits.map((h) => h.chunkId)));
+    let truthIds: string[][];
+    if (existsSync(truthFile)) {
+      truthIds = JSON.parse(await readFile(truthFile, "utf8")) as string[][];
+      progress(`  exact search (FlatVectorIndex): timing ${Math.min(200, nq)} queries (ground truth cached)`);
+      for (const q of queries.slice(0, 200)) {
+        const t = performance.now();
+        flat.search("fr", q, K);
+        exactMs.push(performance.now() - t);
+      }
+    } else {
+      progress(`  exact search (FlatVectorIndex) for ${nq} queries (ground truth)`);
+      truthIds = queries.map((q) => {
+        const t = performance.now();
+        const hits = flat.search("fr", q, K);
+        exactMs.push(performance.now() - t);
+        return hits.map((h) => h.chunkId);
+      });
+      await writeFile(truthFile, JSON.stringify(truthIds));
     }
+    const truth = truthIds.map((ids) => new Set(ids));
 
     const hnswRows: RetrievalRow["hnsw"] = [];
     for (const ef of opts.efs) {
       hnsw.setEf(ef);
       for (const q of queries.slice(0, Math.min(200, nq))) hnsw.search("fr", q, K); // warm caches
-      const ms: number[] = [];
-      const recalls: number[] = [];
-      for (let i = 0; i < nq; i++) {
-        const t = performance.now();
-        const hits = hnsw.search("fr", queries[i]!, K);
-        ms.push(performance.now() - t);
-        recalls.push(hits.filter((h) => truth[i]!.has(h.chunkId)).length / K);
+      const recalls = queries.map((q, i) => hnsw.search("fr", q, K).filter((h) => truth[i]!.has(h.chunkId)).length / K);
+      // Best of `passes` timing passes (PERF.md protocol), with the p99 range across them.
+      let best: number[] | null = null;
+      const p99s: number[] = [];
+      for (let pass = 0; pass < opts.passes; pass++) {
+        const ms: number[] = [];
+        for (const q of queries) {
+          const t = performance.now();
+          hnsw.search("fr", q, K);
+          ms.push(performance.now() - t);
+        }
+        p99s.push(percentile(ms, 99));
+        if (!best || percentile(ms, 99) < percentile(best, 99)) best = ms;
       }
-      const r = { ef, p50: percentile(ms, 50), p99: percentile(ms, 99), mean: ms.reduce((a, b) => a + b, 0) / ms.length,
+      const ms = best!;
+      const r = { ef, p50: percentile(ms, 50), p99: percentile(ms, 99), p99Worst: Math.max(...p99s), mean: ms.reduce((a, b) => a + b, 0) / ms.length,
         recall: recalls.reduce((a, b) => a + b, 0) / recalls.length, minRecall: Math.min(...recalls) };
       hnswRows.push(r);
-      progress(`  HNSW ef=${ef}: p50 ${fmt(r.p50, 3)} ms, p99 ${fmt(r.p99, 3)} ms, recall@10 ${fmt(r.recall, 4)} (min ${fmt(r.minRecall)})`);
+      progress(`  HNSW ef=${ef}: p50 ${fmt(r.p50, 3)} ms, p99 ${fmt(r.p99, 3)} ms (worst pass ${fmt(r.p99Worst, 3)}), recall@10 ${fmt(r.recall, 4)} (min ${fmt(r.minRecall)})`);
     }
     const row: RetrievalRow = { n, dim: opts.dim, clusters: gen.clusters, queries: nq, buildSeconds: seconds, buildCached: cached, indexMB: mb,
       exact: { p50: percentile(exactMs, 50), p99: percentile(exactMs, 99) }, hnsw: hnswRows };
@@ -192,9 +217,9 @@ export async function benchRetrieval(opts: RetrievalOptions): Promise<RetrievalR
 export function retrievalMarkdown(rows: RetrievalRow[], opts: RetrievalOptions): string {
   const out = [
     `Dense retrieval, ${opts.dim}-d clustered unit vectors (mulberry32 seed ${opts.seed}, clusters = n/50 within 20…2,000, noise σ ${opts.noise}× the centroids'), top ${K}, one query at a time on the main thread. ` +
-      `HNSW = \`HnswVectorIndex\` (hnswlib-node, M 16, efConstruction 200; production ef 64); exact = \`FlatVectorIndex\`. Recall@10 is against the exact top 10.`,
+      `HNSW = \`HnswVectorIndex\` (hnswlib-node, M 16, efConstruction 200; production ef 64); exact = \`FlatVectorIndex\`. Recall@10 is against the exact top 10 (ground truth cached with the index; exact latency timed on up to 200 queries). HNSW latency: best of ${opts.passes} passes over all queries, worst pass's p99 in brackets.`,
     "",
-    "| chunks | clusters | queries | HNSW build (s) | index (MB) | exact p50 / p99 (ms) | ef | HNSW p50 (ms) | HNSW p99 (ms) | recall@10 (min) |",
+    "| chunks | clusters | queries | HNSW build (s) | index (MB) | exact p50 / p99 (ms) | ef | HNSW p50 (ms) | HNSW p99 (ms), best pass (worst) | recall@10 (min) |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
@@ -202,7 +227,7 @@ export function retrievalMarkdown(rows: RetrievalRow[], opts: RetrievalOptions):
       const head = i === 0
         ? `| ${label(r.n)} | ${int(r.clusters)} | ${int(r.queries)} | ${fmt(r.buildSeconds, 1)}${r.buildCached ? " (cached)" : ""} | ${fmt(r.indexMB, 0)} | ${fmt(r.exact.p50)} / ${fmt(r.exact.p99)} |`
         : "| | | | | | |";
-      out.push(`${head} ${h.ef} | ${fmt(h.p50, 3)} | ${fmt(h.p99, 3)} | ${fmt(h.recall, 4)} (${fmt(h.minRecall, 1)}) |`);
+      out.push(`${head} ${h.ef} | ${fmt(h.p50, 3)} | ${fmt(h.p99, 3)} (${fmt(h.p99Worst, 3)}) | ${fmt(h.recall, 4)} (${fmt(h.minRecall, 1)}) |`);
     });
   }
   return out.join("\n");

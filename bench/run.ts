@@ -65,6 +65,7 @@ const retrievalOpts: RetrievalOptions = {
   dim: positive("dim", values.dim),
   queries: positive("queries", values.queries),
   efs: values.ef.split(",").map((e) => positive("ef", e)),
+  passes: 3,
   seed: 42,
   noise: 1.5,
   cacheDir: path.join(ROOT, "bench/.cache"),
