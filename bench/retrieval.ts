@@ -41,7 +41,7 @@ export interface RetrievalRow {
   buildCached: boolean;
   indexMB: number;
   exact: { p50: number; p99: number };
-  hnsw: { ef: number; p50: number; p99: number; p99Worst: number; mean: number; recall: number; minRecall: number }[];
+  hnsw: { ef: number; p50: number; p99: number; p99Worst: number; cpuP50: number; cpuP99: number; mean: number; recall: number; minRecall: number }[];
 }
 
 const K = 10;
@@ -188,23 +188,33 @@ export async function benchRetrieval(opts: RetrievalOptions): Promise<RetrievalR
       for (const q of queries.slice(0, Math.min(200, nq))) hnsw.search("fr", q, K); // warm caches
       const recalls = queries.map((q, i) => hnsw.search("fr", q, K).filter((h) => truth[i]!.has(h.chunkId)).length / K);
       // Best of `passes` timing passes (PERF.md protocol), with the p99 range across them.
+      // On-CPU time per query (process.cpuUsage, µs) is also kept: on a shared machine the
+      // wall-clock p99 mostly measures time slices lost to other jobs, not the search.
       let best: number[] | null = null;
+      let bestCpu: number[] = [];
       const p99s: number[] = [];
       for (let pass = 0; pass < opts.passes; pass++) {
         const ms: number[] = [];
+        const cpu: number[] = [];
         for (const q of queries) {
+          const c = process.cpuUsage();
           const t = performance.now();
           hnsw.search("fr", q, K);
           ms.push(performance.now() - t);
+          const d = process.cpuUsage(c);
+          cpu.push((d.user + d.system) / 1000);
         }
         p99s.push(percentile(ms, 99));
-        if (!best || percentile(ms, 99) < percentile(best, 99)) best = ms;
+        if (!best || percentile(ms, 99) < percentile(best, 99)) {
+          best = ms;
+          bestCpu = cpu;
+        }
       }
       const ms = best!;
-      const r = { ef, p50: percentile(ms, 50), p99: percentile(ms, 99), p99Worst: Math.max(...p99s), mean: ms.reduce((a, b) => a + b, 0) / ms.length,
+      const r = { ef, p50: percentile(ms, 50), p99: percentile(ms, 99), p99Worst: Math.max(...p99s), cpuP50: percentile(bestCpu, 50), cpuP99: percentile(bestCpu, 99), mean: ms.reduce((a, b) => a + b, 0) / ms.length,
         recall: recalls.reduce((a, b) => a + b, 0) / recalls.length, minRecall: Math.min(...recalls) };
       hnswRows.push(r);
-      progress(`  HNSW ef=${ef}: p50 ${fmt(r.p50, 3)} ms, p99 ${fmt(r.p99, 3)} ms (worst pass ${fmt(r.p99Worst, 3)}), recall@10 ${fmt(r.recall, 4)} (min ${fmt(r.minRecall)})`);
+      progress(`  HNSW ef=${ef}: p50 ${fmt(r.p50, 3)} ms, p99 ${fmt(r.p99, 3)} ms (worst pass ${fmt(r.p99Worst, 3)}; on-CPU p99 ${fmt(r.cpuP99, 3)}), recall@10 ${fmt(r.recall, 4)} (min ${fmt(r.minRecall)})`);
     }
     const row: RetrievalRow = { n, dim: opts.dim, clusters: gen.clusters, queries: nq, buildSeconds: seconds, buildCached: cached, indexMB: mb,
       exact: { p50: percentile(exactMs, 50), p99: percentile(exactMs, 99) }, hnsw: hnswRows };
@@ -217,17 +227,17 @@ export async function benchRetrieval(opts: RetrievalOptions): Promise<RetrievalR
 export function retrievalMarkdown(rows: RetrievalRow[], opts: RetrievalOptions): string {
   const out = [
     `Dense retrieval, ${opts.dim}-d clustered unit vectors (mulberry32 seed ${opts.seed}, clusters = n/50 within 20…2,000, noise σ ${opts.noise}× the centroids'), top ${K}, one query at a time on the main thread. ` +
-      `HNSW = \`HnswVectorIndex\` (hnswlib-node, M 16, efConstruction 200; production ef 64); exact = \`FlatVectorIndex\`. Recall@10 is against the exact top 10 (ground truth cached with the index; exact latency timed on up to 200 queries). HNSW latency: best of ${opts.passes} passes over all queries, worst pass's p99 in brackets.`,
+      `HNSW = \`HnswVectorIndex\` (hnswlib-node, M 16, efConstruction 200; production ef 64); exact = \`FlatVectorIndex\`. Recall@10 is against the exact top 10 (ground truth cached with the index; exact latency timed on up to 200 queries). HNSW latency: best of ${opts.passes} passes over all queries, worst pass's p99 in brackets; on-CPU = the process's CPU time per query in the best pass (what the wall time would be without other jobs taking the core).`,
     "",
-    "| chunks | clusters | queries | HNSW build (s) | index (MB) | exact p50 / p99 (ms) | ef | HNSW p50 (ms) | HNSW p99 (ms), best pass (worst) | recall@10 (min) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| chunks | clusters | queries | HNSW build (s) | index (MB) | exact p50 / p99 (ms) | ef | HNSW p50 (ms) | HNSW p99 (ms), best pass (worst) | HNSW on-CPU p50 / p99 (ms) | recall@10 (min) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     r.hnsw.forEach((h, i) => {
       const head = i === 0
         ? `| ${label(r.n)} | ${int(r.clusters)} | ${int(r.queries)} | ${fmt(r.buildSeconds, 1)}${r.buildCached ? " (cached)" : ""} | ${fmt(r.indexMB, 0)} | ${fmt(r.exact.p50)} / ${fmt(r.exact.p99)} |`
         : "| | | | | | |";
-      out.push(`${head} ${h.ef} | ${fmt(h.p50, 3)} | ${fmt(h.p99, 3)} (${fmt(h.p99Worst, 3)}) | ${fmt(h.recall, 4)} (${fmt(h.minRecall, 1)}) |`);
+      out.push(`${head} ${h.ef} | ${fmt(h.p50, 3)} | ${fmt(h.p99, 3)} (${fmt(h.p99Worst, 3)}) | ${fmt(h.cpuP50, 3)} / ${fmt(h.cpuP99, 3)} | ${fmt(h.recall, 4)} (${fmt(h.minRecall, 1)}) |`);
     });
   }
   return out.join("\n");

@@ -110,8 +110,8 @@ function targets(): string[] {
   const at100k = results.retrieval?.find((r) => r.n === 100_000);
   if (at100k) {
     const prod = at100k.hnsw.find((h) => h.ef === 64) ?? at100k.hnsw.at(-1)!;
-    const ok = prod.p99 <= 2 && prod.recall >= 0.98;
-    lines.push(`| retrieval p99 ≤ 2 ms at 100k chunks with recall@10 ≥ 0.98 | ef ${prod.ef}: p99 ${fmt(prod.p99, 3)} ms, recall@10 ${fmt(prod.recall, 4)} | ${ok ? "met" : "**missed**"} |`);
+    const status = prod.recall < 0.98 ? "**missed** (recall)" : prod.p99 <= 2 ? "met" : prod.cpuP99 <= 2 ? "met on CPU time; **wall p99 missed** (other jobs on the machine: re-run quiet)" : "**missed**";
+    lines.push(`| retrieval p99 ≤ 2 ms at 100k chunks with recall@10 ≥ 0.98 | ef ${prod.ef}: p99 ${fmt(prod.p99, 3)} ms wall, ${fmt(prod.cpuP99, 3)} ms on-CPU; recall@10 ${fmt(prod.recall, 4)} | ${status} |`);
   }
   const pgl = results.chat?.[0];
   if (pgl) {
