@@ -12,6 +12,8 @@ import { pinSelf, startServer } from "./lib/server-proc.js";
 import { fmt, int, progress } from "./lib/stats.js";
 
 export interface ChatOptions {
+  /** Pin the server to core 0 and autocannon to core 1 (PERF.md protocol); off = both float over all cores. */
+  pin: boolean;
   seconds: number;
   connections: number;
   postgresUrl?: string;
@@ -61,9 +63,9 @@ async function questions(): Promise<{ message: string; lang: "fr" | "en" }[]> {
 }
 
 async function runStore(store: string, env: Record<string, string>, opts: ChatOptions, qs: { message: string; lang: "fr" | "en" }[]): Promise<ChatRow> {
-  progress(`chat: starting the server (${store}) on core 0`);
-  const srv = await startServer({ COMPOSER: "extractive", ...env }, { cpu: 0 });
-  const restore = await pinSelf("1");
+  progress(`chat: starting the server (${store})${opts.pin ? " on core 0" : ""}`);
+  const srv = await startServer({ COMPOSER: "extractive", ...env }, opts.pin ? { cpu: 0 } : {});
+  const restore = opts.pin ? await pinSelf("1") : async () => undefined;
   try {
     progress(`  ready in ${srv.readyMs} ms at ${srv.url}; warming up`);
     let i = 0;
@@ -97,7 +99,7 @@ export async function benchChat(opts: ChatOptions): Promise<ChatRow[]> {
 
 export function chatMarkdown(rows: ChatRow[], opts: ChatOptions): string {
   return [
-    `Real server (\`src/server.ts\`, real corpus, extractive composer, audit log on) pinned to core 0; autocannon pinned to core 1, ${opts.connections} connections, ${opts.seconds} s per endpoint. ` +
+    `Real server (\`src/server.ts\`, real corpus, extractive composer, audit log on)${opts.pin ? " pinned to core 0; autocannon pinned to core 1" : "; server and autocannon not pinned (sharing both cores)"}, ${opts.connections} connections, ${opts.seconds} s per endpoint. ` +
       "Questions cycle through `evals/datasets/*.jsonl` (fr and en; answers and abstentions). Every 2xx turn was signed and committed to the audit log before its response.",
     "",
     "| store | ready (ms) | health req/s | health p99 (ms) | chat turns/s | chat p50 (ms) | chat p99 (ms) | errors | chat / health | server CPU per turn (µs) | ⇒ turns/s per busy core |",

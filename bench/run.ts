@@ -7,6 +7,7 @@
  *   npm run bench -- --only retrieval,audit         # a subset: retrieval, chat, audit, ttft
  *   npm run bench -- --pg postgres://user@host/db   # also Postgres (own database scrutin_bench on that server)
  *   npm run bench -- --no-write                     # print only
+ *   npm run bench -- --only chat --no-pin           # server and load generator share both cores
  */
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     pg: { type: "string" },
     note: { type: "string" },
     "no-write": { type: "boolean", default: false },
+    "no-pin": { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -70,7 +72,7 @@ const retrievalOpts: RetrievalOptions = {
   noise: 1.5,
   cacheDir: path.join(ROOT, "bench/.cache"),
 };
-const chatOpts: ChatOptions = { seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl };
+const chatOpts: ChatOptions = { pin: !values["no-pin"], seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl };
 const auditOpts: AuditOptions = { concurrency: [1, 16, 128], seconds: 3, postgresUrl };
 const ttftOpts: TtftOptions = { requests: positive("ttft-requests", values["ttft-requests"]), firstTokenMs: 200, interTokenMs: 10 };
 
