@@ -92,6 +92,25 @@ describe.each(backends)("audit log on %s", (_name, open) => {
     expect(await chainIsIntact(log)).toBe(true);
   });
 
+  it("stores headers and bodies byte for byte, whatever characters they hold", async () => {
+    const log = await AuditLog.open(await open());
+    logs.push(log);
+    const nasty = ["l'électeur", "back\\slash \\' and \\\\", "'); DROP TABLE audit_events; --", "$$ $tag$ E'x'", "ligne 1\nligne 2\t\r", "émoji 🗳️ ‘’ « »", "\\x00 not a NUL"];
+    await log.append(event(499)); // later appends continue from the head this one committed
+    const stored = [];
+    for (const [i, text] of nasty.entries()) {
+      stored.push(await log.append({ ...event(500 + i), header: { note: text, [text]: i }, body: { question: text, envelope: { text } } }));
+    }
+    const back = new Map<number, { header: string; body: string | null }>();
+    for await (const r of log.rows()) back.set(r.seq, r);
+    for (const s of stored) {
+      expect(back.get(s.seq)?.header).toBe(s.header);
+      expect(back.get(s.seq)?.body).toBe(s.body);
+    }
+    expect(stored.map((s) => JSON.parse(s.body!).question)).toEqual(nasty);
+    expect(await chainIsIntact(log)).toBe(true);
+  });
+
   it("keeps the chain when reopened (migrations are idempotent)", async () => {
     const log = logs[0]!;
     await AuditLog.open(log.db);

@@ -1,4 +1,4 @@
-import type { SqlClient, SqlExecutor } from "../adapters/sql.js";
+import { sqlLiteral, type SqlClient, type SqlExecutor } from "../adapters/sql.js";
 import { GENESIS_HASH, canonicalJson, rowHash, sha256Hex } from "./chain.js";
 import type { NewEvent, StoredEvent } from "./event.js";
 import { EventTypeSchema } from "./event.js";
@@ -63,7 +63,7 @@ export class AuditLog {
               // From a trusted head, one multi-row INSERT is atomic on its own: no BEGIN/COMMIT
               // round trips, which cost PGlite more than the insert itself for a small batch.
               const rows = known
-                ? await this.insertBatch(this.db, events, known)
+                ? await this.insertBatch(this.db, events, known, (sql) => this.db.exec(sql))
                 : await this.db.transaction((tx) => this.insertBatch(tx, events, null));
               const last = rows.at(-1);
               if (last && this.db.dialect === "pglite") this.knownHead = { seq: last.seq, hash: last.hash };
@@ -111,8 +111,17 @@ export class AuditLog {
     return run;
   }
 
-  /** Extends the chain from `known` (trusted, see `knownHead`) or from the head read under the chain lock. */
-  private async insertBatch(tx: SqlExecutor, events: NewEvent[], known: { seq: number; hash: string } | null): Promise<StoredEvent[]> {
+  /**
+   * Extends the chain from `known` (trusted, see `knownHead`) or from the head read under the
+   * chain lock. With `inline`, the INSERT goes as one literal statement instead of a
+   * parameterised one (cheaper on PGlite; see `sqlLiteral`).
+   */
+  private async insertBatch(
+    tx: SqlExecutor,
+    events: NewEvent[],
+    known: { seq: number; hash: string } | null,
+    inline?: (sql: string) => Promise<void>,
+  ): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
     let seq: number;
     let prev: string;
@@ -136,16 +145,19 @@ export class AuditLog {
       prev = hash;
       return row;
     });
+    const insert = "INSERT INTO audit_events (seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash) VALUES ";
+    const columns = (r: StoredEvent) => [r.seq, r.eventId, r.type, r.createdAt, r.conversationId, r.turnId, r.lang, r.answerKind, r.header, r.body, r.bodyHash, r.prevHash, r.hash];
+    if (inline) {
+      await inline(insert + rows.map((r) => `(${columns(r).map(sqlLiteral).join(",")})`).join(","));
+      return rows;
+    }
     const cols = 13;
     const values: unknown[] = [];
     const tuples = rows.map((r, i) => {
-      values.push(r.seq, r.eventId, r.type, r.createdAt, r.conversationId, r.turnId, r.lang, r.answerKind, r.header, r.body, r.bodyHash, r.prevHash, r.hash);
+      values.push(...columns(r));
       return `(${Array.from({ length: cols }, (_, j) => `$${i * cols + j + 1}`).join(",")})`;
     });
-    await tx.query(
-      `INSERT INTO audit_events (seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash) VALUES ${tuples.join(",")}`,
-      values,
-    );
+    await tx.query(insert + tuples.join(","), values);
     return rows;
   }
 
