@@ -113,8 +113,10 @@ describe.each(backends)("audit log on %s", (_name, open) => {
 
   it("keeps the chain when reopened (migrations are idempotent)", async () => {
     const log = logs[0]!;
-    await AuditLog.open(log.db);
+    const again = await AuditLog.open(log.db);
     await log.append(event(999));
+    // Two logs over one client interleave their group commits on one chain.
+    await Promise.all([...Array.from({ length: 10 }, (_, i) => log.append(event(1000 + i))), ...Array.from({ length: 10 }, (_, i) => again.append(event(2000 + i)))]);
     expect(await chainIsIntact(log)).toBe(true);
   });
 

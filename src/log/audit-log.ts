@@ -11,6 +11,15 @@ interface Pending {
 }
 
 const CHAIN_LOCK = 724202;
+
+interface Writer {
+  /** The tail of the queue of write transactions. */
+  writes: Promise<unknown>;
+  knownHead: { seq: number; hash: string } | null;
+}
+
+/** Write state per database client, so two AuditLogs opened on one client cannot fork the chain. */
+const writers = new WeakMap<SqlClient, Writer>();
 const MAX_BATCH = 500;
 
 /**
@@ -25,18 +34,29 @@ export class AuditLog {
   private queue: Pending[] = [];
   private draining: Promise<void> | null = null;
   private closed = false;
-  /** This log's write transactions, one at a time (see `exclusive`). */
-  private writes: Promise<unknown> = Promise.resolve();
+  /** Shared by every AuditLog over the same client (see `writers`). */
+  private readonly writer: Writer;
+
+  private constructor(readonly db: SqlClient) {
+    let w = writers.get(db);
+    if (!w) writers.set(db, (w = { writes: Promise.resolve(), knownHead: null }));
+    this.writer = w;
+  }
+
   /**
-   * The chain head as of this log's last committed write, kept only for embedded PGlite:
-   * one process owns that store (lock file) and writes through this one log, so re-reading
-   * the head (and taking the advisory lock) in every group commit is pure overhead, about
-   * a third of a small batch's cost (BENCHMARKS.md). Servers shared by several processes
+   * The chain head as of the last committed write, kept only for embedded PGlite: one
+   * process owns that store (lock file) and writes through this client, so re-reading the
+   * head (and taking the advisory lock) in every group commit is pure overhead, about a
+   * third of a small batch's cost (BENCHMARKS.md). Servers shared by several processes
    * always read it under the lock.
    */
-  private knownHead: { seq: number; hash: string } | null = null;
+  private get knownHead(): { seq: number; hash: string } | null {
+    return this.writer.knownHead;
+  }
 
-  private constructor(readonly db: SqlClient) {}
+  private set knownHead(head: { seq: number; hash: string } | null) {
+    this.writer.knownHead = head;
+  }
 
   static async open(db: SqlClient): Promise<AuditLog> {
     await migrate(db);
@@ -104,10 +124,10 @@ export class AuditLog {
     });
   }
 
-  /** Runs this log's write transactions one after another, so `knownHead` is never stale. */
+  /** Runs the client's write transactions one after another, so `knownHead` is never stale. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.writes.then(fn, fn);
-    this.writes = run.catch(() => undefined);
+    const run = this.writer.writes.then(fn, fn);
+    this.writer.writes = run.catch(() => undefined);
     return run;
   }
 
