@@ -69,10 +69,54 @@ describe.each(backends)("audit log on %s", (_name, open) => {
     expect(await chainIsIntact(log)).toBe(true);
   });
 
+  it("keeps one chain across group commits, appending transactions, a rolled-back one and a failed batch", async () => {
+    const log = await AuditLog.open(await open());
+    logs.push(log);
+    const burst = (from: number) => Array.from({ length: 20 }, (_, i) => log.append(event(from + i)));
+    const first = burst(0);
+    const committed = log.transact(async (_tx, append) => append([event(100)]));
+    const rolledBack = expect(
+      log.transact(async (_tx, append) => {
+        await append([event(101)]);
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    const second = burst(200);
+    await Promise.all([...first, committed, ...second]);
+    await rolledBack;
+    const dup = event(300);
+    await log.append(dup);
+    await expect(log.append(dup)).rejects.toThrow();
+    await Promise.all(burst(400));
+    expect(await log.count()).toBe(20 + 1 + 20 + 1 + 20);
+    expect(await chainIsIntact(log)).toBe(true);
+  });
+
+  it("stores headers and bodies byte for byte, whatever characters they hold", async () => {
+    const log = await AuditLog.open(await open());
+    logs.push(log);
+    const nasty = ["l'électeur", "back\\slash \\' and \\\\", "'); DROP TABLE audit_events; --", "$$ $tag$ E'x'", "ligne 1\nligne 2\t\r", "émoji 🗳️ ‘’ « »", "\\x00 not a NUL"];
+    await log.append(event(499)); // later appends continue from the head this one committed
+    const stored = [];
+    for (const [i, text] of nasty.entries()) {
+      stored.push(await log.append({ ...event(500 + i), header: { note: text, [text]: i }, body: { question: text, envelope: { text } } }));
+    }
+    const back = new Map<number, { header: string; body: string | null }>();
+    for await (const r of log.rows()) back.set(r.seq, r);
+    for (const s of stored) {
+      expect(back.get(s.seq)?.header).toBe(s.header);
+      expect(back.get(s.seq)?.body).toBe(s.body);
+    }
+    expect(stored.map((s) => JSON.parse(s.body!).question)).toEqual(nasty);
+    expect(await chainIsIntact(log)).toBe(true);
+  });
+
   it("keeps the chain when reopened (migrations are idempotent)", async () => {
     const log = logs[0]!;
-    await AuditLog.open(log.db);
+    const again = await AuditLog.open(log.db);
     await log.append(event(999));
+    // Two logs over one client interleave their group commits on one chain.
+    await Promise.all([...Array.from({ length: 10 }, (_, i) => log.append(event(1000 + i))), ...Array.from({ length: 10 }, (_, i) => again.append(event(2000 + i)))]);
     expect(await chainIsIntact(log)).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { SqlClient, SqlExecutor } from "../adapters/sql.js";
+import { sqlLiteral, type SqlClient, type SqlExecutor } from "../adapters/sql.js";
 import { GENESIS_HASH, canonicalJson, rowHash, sha256Hex } from "./chain.js";
 import type { NewEvent, StoredEvent } from "./event.js";
 import { EventTypeSchema } from "./event.js";
@@ -11,21 +11,52 @@ interface Pending {
 }
 
 const CHAIN_LOCK = 724202;
+
+interface Writer {
+  /** The tail of the queue of write transactions. */
+  writes: Promise<unknown>;
+  knownHead: { seq: number; hash: string } | null;
+}
+
+/** Write state per database client, so two AuditLogs opened on one client cannot fork the chain. */
+const writers = new WeakMap<SqlClient, Writer>();
 const MAX_BATCH = 500;
 
 /**
  * The append-only audit log. Appends are group-committed: events waiting while a
- * transaction runs go into the next one, in arrival order. Each transaction takes a
- * Postgres advisory lock and reads the chain head, so several processes sharing one
- * server extend a single chain instead of forking it. `append` resolves only after
+ * transaction runs go into the next one, in arrival order. On a Postgres server each
+ * transaction takes an advisory lock and reads the chain head, so several processes
+ * sharing one server extend a single chain instead of forking it; embedded PGlite has one
+ * writer, which continues from the head it last committed. `append` resolves only after
  * commit: a turn is in the log before its answer is sent.
  */
 export class AuditLog {
   private queue: Pending[] = [];
   private draining: Promise<void> | null = null;
   private closed = false;
+  /** Shared by every AuditLog over the same client (see `writers`). */
+  private readonly writer: Writer;
 
-  private constructor(readonly db: SqlClient) {}
+  private constructor(readonly db: SqlClient) {
+    let w = writers.get(db);
+    if (!w) writers.set(db, (w = { writes: Promise.resolve(), knownHead: null }));
+    this.writer = w;
+  }
+
+  /**
+   * The chain head as of the last committed write, kept only for embedded PGlite: one
+   * process owns that store (lock file) and writes through this client, so re-reading the
+   * head (and taking the advisory lock) in every group commit is pure overhead, about a
+   * third of a small batch's cost (BENCHMARKS.md). Servers shared by several processes
+   * always read it under the lock.
+   */
+  private get knownHead(): { seq: number; hash: string } | null {
+    return this.writer.knownHead;
+  }
+
+  private set knownHead(head: { seq: number; hash: string } | null) {
+    this.writer.knownHead = head;
+  }
 
   static async open(db: SqlClient): Promise<AuditLog> {
     await migrate(db);
@@ -53,7 +84,23 @@ export class AuditLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const stored = await this.db.transaction((tx) => this.insertBatch(tx, batch.map((p) => p.event)));
+          const stored = await this.exclusive(async () => {
+            try {
+              const events = batch.map((p) => p.event);
+              const known = this.knownHead;
+              // From a trusted head, one multi-row INSERT is atomic on its own: no BEGIN/COMMIT
+              // round trips, which cost PGlite more than the insert itself for a small batch.
+              const rows = known
+                ? await this.insertBatch(this.db, events, known, (sql) => this.db.exec(sql))
+                : await this.db.transaction((tx) => this.insertBatch(tx, events, null));
+              const last = rows.at(-1);
+              if (last && this.db.dialect === "pglite") this.knownHead = { seq: last.seq, hash: last.hash };
+              return rows;
+            } catch (err) {
+              this.knownHead = null;
+              throw err;
+            }
+          });
           batch.forEach((p, i) => p.resolve(stored[i]!));
         } catch (err) {
           batch.forEach((p) => p.reject(err));
@@ -71,18 +118,49 @@ export class AuditLog {
    */
   async transact<T>(fn: (tx: SqlExecutor, append: (events: NewEvent[]) => Promise<StoredEvent[]>) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error("audit log is closed");
-    return this.db.transaction(async (tx) => {
-      await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
-      return fn(tx, (events) => this.insertBatch(tx, events));
+    return this.exclusive(async () => {
+      // Whatever `fn` appends or rolls back, the next group commit reads the head again.
+      this.knownHead = null;
+      try {
+        return await this.db.transaction(async (tx) => {
+          await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
+          return fn(tx, (events) => this.insertBatch(tx, events, null));
+        });
+      } finally {
+        this.knownHead = null;
+      }
     });
   }
 
-  private async insertBatch(tx: SqlExecutor, events: NewEvent[]): Promise<StoredEvent[]> {
+  /** Runs the client's write transactions one after another, so `knownHead` is never stale. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writer.writes.then(fn, fn);
+    this.writer.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Extends the chain from `known` (trusted, see `knownHead`) or from the head read under the
+   * chain lock. With `inline`, the INSERT goes as one literal statement instead of a
+   * parameterised one (cheaper on PGlite; see `sqlLiteral`).
+   */
+  private async insertBatch(
+    tx: SqlExecutor,
+    events: NewEvent[],
+    known: { seq: number; hash: string } | null,
+    inline?: (sql: string) => Promise<void>,
+  ): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
-    const head = await tx.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
-    let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
-    let prev = head.rows[0]?.hash ?? GENESIS_HASH;
+    let seq: number;
+    let prev: string;
+    if (known) {
+      ({ seq, hash: prev } = known);
+    } else {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK]);
+      const head = await tx.query<{ seq: string; hash: string }>("SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1");
+      seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+      prev = head.rows[0]?.hash ?? GENESIS_HASH;
+    }
     const rows: StoredEvent[] = events.map((e) => {
       seq += 1;
       const header = canonicalJson({ ...e.header, type: e.type, eventId: e.eventId, createdAt: e.createdAt, seq,
@@ -95,16 +173,19 @@ export class AuditLog {
       prev = hash;
       return row;
     });
+    const insert = "INSERT INTO audit_events (seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash) VALUES ";
+    const columns = (r: StoredEvent) => [r.seq, r.eventId, r.type, r.createdAt, r.conversationId, r.turnId, r.lang, r.answerKind, r.header, r.body, r.bodyHash, r.prevHash, r.hash];
+    if (inline) {
+      await inline(insert + rows.map((r) => `(${columns(r).map(sqlLiteral).join(",")})`).join(","));
+      return rows;
+    }
     const cols = 13;
     const values: unknown[] = [];
     const tuples = rows.map((r, i) => {
-      values.push(r.seq, r.eventId, r.type, r.createdAt, r.conversationId, r.turnId, r.lang, r.answerKind, r.header, r.body, r.bodyHash, r.prevHash, r.hash);
+      values.push(...columns(r));
       return `(${Array.from({ length: cols }, (_, j) => `$${i * cols + j + 1}`).join(",")})`;
     });
-    await tx.query(
-      `INSERT INTO audit_events (seq, event_id, type, created_at, conversation_id, turn_id, lang, answer_kind, header, body, body_hash, prev_hash, hash) VALUES ${tuples.join(",")}`,
-      values,
-    );
+    await tx.query(insert + tuples.join(","), values);
     return rows;
   }
 

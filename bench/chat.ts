@@ -1,0 +1,111 @@
+/**
+ * Chat throughput of the real server over HTTP: POST /api/chat (JSON, extractive composer,
+ * every turn signed and appended to the audit log before it is answered) against the same
+ * server's GET /api/health in the same run. The server runs in its own process pinned to
+ * core 0; autocannon runs here, pinned to core 1. Questions cycle through the eval sets.
+ */
+import { readFileSync } from "node:fs";
+import { readDatasets } from "../evals/cases.js";
+import { cannon, type CannonRequest, type CannonResult } from "./lib/autocannon.js";
+import { freshBenchDatabase } from "./lib/pg-bench-db.js";
+import { pinSelf, startServer } from "./lib/server-proc.js";
+import { fmt, int, progress } from "./lib/stats.js";
+
+export interface ChatOptions {
+  /** Pin the server to core 0 and autocannon to core 1 (PERF.md protocol); off = both float over all cores. */
+  pin: boolean;
+  seconds: number;
+  connections: number;
+  postgresUrl?: string;
+}
+
+export interface ChatRow {
+  store: string;
+  readyMs: number;
+  health: Summary;
+  chat: Summary;
+  /** Chat turns logged per second over health requests per second. */
+  ratio: number;
+}
+
+interface Summary {
+  /** Server process CPU (user + system) per request, from /proc: robust to a busy machine. */
+  cpuUs: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  bad: number;
+}
+
+/** CPU seconds used so far by process `pid` (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function measured(pid: number, run: () => Promise<CannonResult>): Promise<Summary> {
+  const c0 = cpuSeconds(pid);
+  const r = await run();
+  return summary(r, ((cpuSeconds(pid) - c0) * 1e6) / Math.max(1, r.requests.total));
+}
+
+const summary = (r: CannonResult, cpuUs: number): Summary => ({ cpuUs, rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, bad: r.non2xx + r.errors + r.timeouts });
+
+async function questions(): Promise<{ message: string; lang: "fr" | "en" }[]> {
+  const cases = (await readDatasets()).flatMap((d) => d.cases);
+  return cases.map((c) => ({ message: c.question, lang: c.lang }));
+}
+
+async function runStore(store: string, env: Record<string, string>, opts: ChatOptions, qs: { message: string; lang: "fr" | "en" }[]): Promise<ChatRow> {
+  progress(`chat: starting the server (${store})${opts.pin ? " on core 0" : ""}`);
+  const srv = await startServer({ COMPOSER: "extractive", ...env }, opts.pin ? { cpu: 0 } : {});
+  const restore = opts.pin ? await pinSelf("1") : async () => undefined;
+  try {
+    progress(`  ready in ${srv.readyMs} ms at ${srv.url}; warming up`);
+    let i = 0;
+    const chatRequest = {
+      method: "POST",
+      path: "/api/chat",
+      headers: { "content-type": "application/json" },
+      setupRequest: (req: CannonRequest): CannonRequest => ({ ...req, body: JSON.stringify(qs[i++ % qs.length]) }),
+    };
+    await cannon({ url: srv.url, connections: 8, duration: 2, requests: [chatRequest] });
+    progress(`  GET /api/health, ${opts.connections} connections, ${opts.seconds} s`);
+    const health = await measured(srv.pid, () => cannon({ url: `${srv.url}/api/health`, connections: opts.connections, duration: opts.seconds }));
+    progress(`  health: ${int(health.rps)} req/s, p99 ${health.p99} ms, server CPU ${int(health.cpuUs)} µs/request`);
+    progress(`  POST /api/chat, ${opts.connections} connections, ${opts.seconds} s`);
+    const chat = await measured(srv.pid, () => cannon({ url: srv.url, connections: opts.connections, duration: opts.seconds, requests: [chatRequest] }));
+    progress(`  chat: ${int(chat.rps)} turns/s, p50 ${chat.p50} ms, p99 ${chat.p99} ms, ${chat.bad} errors/non-2xx, server CPU ${int(chat.cpuUs)} µs/turn (${int(1e6 / chat.cpuUs)} turns/s per core)`);
+    return { store, readyMs: srv.readyMs, health, chat, ratio: chat.rps / health.rps };
+  } finally {
+    await restore();
+    await srv.stop();
+  }
+}
+
+export async function benchChat(opts: ChatOptions): Promise<ChatRow[]> {
+  const qs = await questions();
+  const rows = [await runStore("PGlite (default, on disk)", { DATABASE_URL: "" }, opts, qs)];
+  if (opts.postgresUrl) rows.push(await runStore("Postgres", { DATABASE_URL: await freshBenchDatabase(opts.postgresUrl) }, opts, qs));
+  else progress("chat: Postgres skipped (no --pg URL or DATABASE_URL)");
+  return rows;
+}
+
+export function chatMarkdown(rows: ChatRow[], opts: ChatOptions): string {
+  return [
+    `Real server (\`src/server.ts\`, real corpus, extractive composer, audit log on)${opts.pin ? " pinned to core 0; autocannon pinned to core 1" : "; server and autocannon not pinned (sharing both cores)"}, ${opts.connections} connections, ${opts.seconds} s per endpoint. ` +
+      "Questions cycle through `evals/datasets/*.jsonl` (fr and en; answers and abstentions). Every 2xx turn was signed and committed to the audit log before its response.",
+    "",
+    "| store | ready (ms) | health req/s | health p99 (ms) | chat turns/s | chat p50 (ms) | chat p99 (ms) | errors | chat / health | server CPU per turn (µs) | ⇒ turns/s per busy core |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.store} | ${int(r.readyMs)} | ${int(r.health.rps)} | ${r.health.p99} | **${int(r.chat.rps)}** | ${r.chat.p50} | ${r.chat.p99} | ${r.chat.bad + r.health.bad} | ${fmt(r.ratio, 3)} | ${int(r.chat.cpuUs)} | ${int(1e6 / r.chat.cpuUs)} |`),
+    "",
+    "The server is one Node process (one core for JavaScript; PGlite runs inside it). \"Server CPU per turn\" is its user+system time over the run divided by turns: it does not depend on how busy the rest of the machine was.",
+  ].join("\n");
+}
