@@ -28,7 +28,8 @@ export async function startServer(env: Record<string, string>, opts: { cpu?: num
   const argv = pin ? ["-c", String(opts.cpu), process.execPath, ...args] : args;
   const child: ChildProcess = spawn(cmd, argv, {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CORPUS_DIR: path.join(ROOT, "corpus"), AUDIT_CHECKPOINT_SECONDS: "60", ...env },
+    // Rate limits off: the bench is one client measuring capacity, not the limiter.
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CORPUS_DIR: path.join(ROOT, "corpus"), AUDIT_CHECKPOINT_SECONDS: "60", RATE_LIMIT_PER_CLIENT: "0", RATE_LIMIT_GLOBAL: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];
