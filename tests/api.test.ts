@@ -83,7 +83,9 @@ describe("POST /api/chat (SSE)", () => {
     const final = events.at(-1)!;
     expect(final.event).toBe("answer");
     const env: Envelope = EnvelopeSchema.parse(JSON.parse(final.data));
-    expect(deltas.length).toBeGreaterThan(3);
+    // The extractive answer arrives whole; the stream screen releases it but its last words,
+    // then the rest once verified, then the footer: several deltas, whose sum is the text.
+    expect(deltas.length).toBeGreaterThan(2);
     expect(deltas.join("")).toBe(env.text);
     expect(await verifyEnvelope(env, await keys())).toBe(true);
     const json = EnvelopeSchema.parse(await (await chat({ message: "Quelles pièces d'identité dois-je présenter pour voter?" })).json());

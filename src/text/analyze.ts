@@ -20,15 +20,31 @@ export function words(s: string): string[] {
  * Both languages' stop words are removed because voters mix them ("c'est quoi l'ID").
  */
 export function terms(s: string, lang: Lang): string[] {
-  const stem = lang === "fr" ? stemFr : stemEn;
+  const cache = TERM_CACHE[lang];
   const out: string[] = [];
   for (const w of words(s)) {
-    const f = fold(w);
-    if (STOPWORDS.has(f)) continue;
-    if (f.length === 1 && !/\d/.test(f)) continue;
-    out.push(/^\d+$/.test(f) ? f : fold(stem(w)));
+    let t = cache.get(w);
+    if (t === undefined) {
+      t = termOf(w, lang);
+      // Every answer re-analyses the same passages' words: stemming dominated a turn's CPU.
+      // Bounded, because questions bring words without end.
+      if (cache.size >= TERM_CACHE_MAX) cache.clear();
+      cache.set(w, t);
+    }
+    if (t !== "") out.push(t);
   }
   return out;
+}
+
+const TERM_CACHE_MAX = 200_000;
+const TERM_CACHE: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
+
+/** One word's index term, or "" for a stop word. */
+function termOf(w: string, lang: Lang): string {
+  const f = fold(w);
+  if (STOPWORDS.has(f)) return "";
+  if (f.length === 1 && !/\d/.test(f)) return "";
+  return /^\d+$/.test(f) ? f : fold((lang === "fr" ? stemFr : stemEn)(w));
 }
 
 /** Character trigrams of folded words, a cheap tolerance to typos and inflection. */
