@@ -117,7 +117,8 @@ export function ttftMarkdown(r: TtftResult, opts: TtftOptions): string {
     `| **added by Scrutin** | **${fmt(r.added.p50)}** | **${fmt(r.added.p99)}** |`,
     `| of which before the model is called (guard, retrieval, prompt, request) | ${fmt(r.beforeModel.p50)} | ${fmt(r.beforeModel.p99)} |`,
     "",
-    `The rest of the added time is mostly the streaming gate (\`src/compose/gate.ts\`): it releases a word only once the whitespace after it has arrived ` +
-      `(a word may still grow into a URL, phone number or figure that must be checked), so the first \`delta\` waits for the model's second chunk: one inter-token gap (${opts.interTokenMs} ms here, ~13 ms at 77 tok/s).`,
+    `The rest of the added time is the integrity screen (\`src/guard/stream-screen.ts\`): it holds the last 8 words of the model's text until more ` +
+      `arrive, so that a planted URL, a recited prompt or a slogan is caught before its first word is shown, then the streaming gate ` +
+      `(\`src/compose/gate.ts\`) releases a word once the whitespace after it has arrived: about 9 inter-token gaps (${opts.interTokenMs} ms each here, ~13 ms at 77 tok/s).`,
   ].join("\n");
 }
