@@ -21,7 +21,7 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(retryAfter).toBeLessThanOrEqual(3600); // at most the window (the test server uses an hour)
     expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", details: { scope: "client", retryAfterSeconds: retryAfter } } });
     expect((await ask(srv.url, { "x-forwarded-for": "203.0.113.8" })).status).toBe(200);
   });

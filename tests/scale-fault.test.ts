@@ -88,7 +88,7 @@ describe.skipIf(!DATABASE_URL)("several Node processes on one port over Postgres
     expect([...workersThatLogged].sort()).toEqual([0, 1]);
 
     // Restart on the same store: the chain continues, and the limits are shared by both workers.
-    const second = await spawnServer({ ...env, RATE_LIMIT_PER_CLIENT: "4", METRICS_TOKEN: "scale-metrics-token-0001" });
+    const second = await spawnServer({ ...env, RATE_LIMIT_PER_CLIENT: "4", RATE_LIMIT_WINDOW_SECONDS: "3600", METRICS_TOKEN: "scale-metrics-token-0001" });
     servers.push(second);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await askOnce(second.url, QUESTIONS[0]!, false)).status);

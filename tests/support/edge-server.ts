@@ -28,7 +28,9 @@ export interface EdgeServer {
  */
 export async function startEdgeServer(env: Record<string, string> = {}): Promise<EdgeServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-edge-"));
-  const config = parseConfig({ DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, PORT: "0", ...env });
+  // Fixed windows are aligned to the clock: an hour-long window keeps a test's few requests
+  // in one window (a minute-long one made "the second request is limited" flaky at :00).
+  const config = parseConfig({ DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, PORT: "0", RATE_LIMIT_WINDOW_SECONDS: "3600", ...env });
   const runtime = await makeRuntime(config, config.DATABASE_URL ? {} : { db: await openPglite() });
   const logLines: Record<string, unknown>[] = [];
   const sink = new Writable({
