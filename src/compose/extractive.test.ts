@@ -38,6 +38,15 @@ describe("absence versus negated predicates", () => {
 });
 
 describe("extractive composition", () => {
+  it("abstains on one place's own detail when the sources never name that place", () => {
+    const hits = [hit(chunk("lib-en:2", "How do I reach a library?", "Each library has its own phone number, listed on the city's website."))];
+    const signals = { unknownTerms: terms("Magog", "en"), neutralTerms: terms("Magog", "en"), corrections: {} };
+    const q = "What is the phone number of the library in Magog?";
+    expect(composeExtractive({ question: q, lang: "en", hits, history: [], signals }).kind).toBe("abstain");
+    const named = [hit(chunk("lib-en:3", "Magog library", "The Magog library's phone number is listed on the city's website."))];
+    expect(composeExtractive({ question: q, lang: "en", hits: named, history: [], signals }).kind).toBe("answer");
+  });
+
   it("abstains when a question asks how much or how many and no chosen sentence states a quantity", () => {
     const hits = [hit(chunk("lib-en:0", "Who runs the library?", "The city council runs the library and appoints its librarian."))];
     expect(compose("How much does it cost to run the library?", hits).kind).toBe("abstain");

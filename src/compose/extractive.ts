@@ -3,7 +3,8 @@ import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import { assessFocus } from "../text/focus.js";
-import { asksQuantity, statesQuantity } from "../text/answer-type.js";
+import { asksLocalDetail, asksQuantity, statesQuantity } from "../text/answer-type.js";
+import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
 import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
@@ -149,6 +150,14 @@ export function composeExtractive(input: ComposeInput): Composition {
   if (input.signals && !coversFocus(input, own, officialFor, chosen)) return { ...ABSTAIN, citations: [] };
   // "How much does an election cost?" answered without a single figure answers another question.
   if (asksQuantity(input.question) && !chosen.some((c) => statesQuantity(c.text))) return { ...ABSTAIN, citations: [] };
+  // A detail of a place the sources never name, answered with sentences that do not name it
+  // either, is a general answer passed off as the local one.
+  if (input.signals && asksLocalDetail(input.question)) {
+    const unknown = new Set(input.signals.unknownTerms);
+    const places = [...properNounTerms(input.question, input.lang)].filter((t) => unknown.has(t));
+    const said = new Set(chosen.flatMap((c) => terms(c.text, input.lang)));
+    if (places.length > 0 && !places.some((t) => said.has(t))) return { ...ABSTAIN, citations: [] };
+  }
   return assemble(hits, chosen);
 }
 

@@ -19,3 +19,16 @@ export function asksQuantity(question: string): boolean {
 export function statesQuantity(text: string): boolean {
   return QUANTITY.test(fold(text));
 }
+
+/**
+ * Asks for a detail that belongs to one office, place or riding: its phone number, address,
+ * name, opening hours, waiting time, count or result. General sources cannot hold it for a
+ * place they never name ("the phone number of the returning officer in Gatineau").
+ */
+const ASKS_LOCAL_DETAIL =
+  /\b(?:telephone|phone|numero de tel\w*|number for|number of the|adresse exacte|exact address|l'adresse (?:du|de la|de l')|the address of|nom (?:du|de la|de l')|name of|qui a gagne|who won|gagnant|winner|resultats? (?:dans|de|a|in|for)|results? (?:in|for|of)|how many|combien|a quelle heure ouvre|what time does|heures d'ouverture|opening hours|ouvert le|open on|temps d'attente|wait(?:ing)? time|average wait|attendre en moyenne)\b/;
+
+export function asksLocalDetail(question: string): boolean {
+  // A redaction placeholder ("mon numéro est [PHONE]") is what the voter gave, not what they ask.
+  return ASKS_LOCAL_DETAIL.test(fold(question.replace(/\[[A-Z_]+\]/g, " ")).replace(/[’`]/g, "'"));
+}
