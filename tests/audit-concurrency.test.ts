@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkpointFile } from "../src/config/env.js";
 import { verifyStore } from "../src/log/verify-store.js";
-import { MIXED_QUESTIONS, privateSchema } from "./support/audit.js";
+import { MIXED_QUESTIONS, privateSchema, storesUnderTest } from "./support/audit.js";
 import { startTestServer, type TestServer } from "./support/runtime.js";
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -9,18 +9,7 @@ if (!DATABASE_URL) console.warn("[skipped] audit concurrency on a Postgres serve
 
 const PARALLEL = 300;
 
-const stores: [string, () => Promise<{ srv: TestServer; cleanup: () => Promise<void> }>][] = [
-  ["PGlite", async () => ({ srv: await startTestServer(), cleanup: async () => {} })],
-];
-if (DATABASE_URL) {
-  stores.push([
-    "Postgres",
-    async () => {
-      const schema = await privateSchema(DATABASE_URL, "audit_conc");
-      return { srv: await startTestServer({ DATABASE_URL: schema.url }), cleanup: schema.drop };
-    },
-  ]);
-}
+const stores = storesUnderTest(DATABASE_URL, "audit_conc");
 
 describe.each(stores)("hundreds of parallel chats (%s)", (_name, start) => {
   let srv: TestServer;

@@ -8,26 +8,15 @@ import type { StoredEvent } from "../src/log/event.js";
 import { verifyStore, type StoreReport } from "../src/log/verify-store.js";
 import { createSigner, generatePrivateJwk, signEnvelope, type Signer } from "../src/seal/sign.js";
 import { UnsignedEnvelopeSchema } from "../src/contract/envelope.js";
-import { MIXED_QUESTIONS, bearer, chat, privateSchema, token } from "./support/audit.js";
-import { startTestServer, type TestServer } from "./support/runtime.js";
+import { MIXED_QUESTIONS, bearer, chat, storesUnderTest, token } from "./support/audit.js";
+import type { TestServer } from "./support/runtime.js";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) console.warn("[skipped] audit tamper tests on a Postgres server: set DATABASE_URL to run them against a real server");
 
 class Rollback extends Error {}
 
-const stores: [string, () => Promise<{ srv: TestServer; cleanup: () => Promise<void> }>][] = [
-  ["PGlite", async () => ({ srv: await startTestServer(), cleanup: async () => {} })],
-];
-if (DATABASE_URL) {
-  stores.push([
-    "Postgres",
-    async () => {
-      const schema = await privateSchema(DATABASE_URL, "audit_tamper");
-      return { srv: await startTestServer({ DATABASE_URL: schema.url }), cleanup: schema.drop };
-    },
-  ]);
-}
+const stores = storesUnderTest(DATABASE_URL, "audit_tamper");
 
 describe.each(stores)("verify names each kind of tampering (%s)", (_name, start) => {
   let srv: TestServer;

@@ -1,7 +1,7 @@
 import { openPostgres } from "../../src/adapters/postgres.js";
 import { createToken } from "../../src/audit/tokens.js";
 import type { Role } from "../../src/audit/principal.js";
-import type { TestServer } from "./runtime.js";
+import { startTestServer, type TestServer } from "./runtime.js";
 
 /** Sends one chat message through the HTTP API and returns the envelope. */
 export async function chat(srv: TestServer, message: string, conversationId?: string): Promise<{ id: string; conversationId: string; kind: string; lang: string }> {
@@ -54,3 +54,23 @@ export const MIXED_QUESTIONS = [
   "Where can I park near my polling station on Papineau street?",
   "Quelles sont les heures d'ouverture des bureaux de vote?",
 ];
+
+export type StoreUnderTest = [name: string, start: () => Promise<{ srv: TestServer; cleanup: () => Promise<void> }>];
+
+/**
+ * The audit stores a test runs against: embedded PGlite always, and the Postgres server of
+ * DATABASE_URL (in a private schema named after `prefix`, dropped by `cleanup`) when set.
+ */
+export function storesUnderTest(databaseUrl: string | undefined, prefix: string): StoreUnderTest[] {
+  const stores: StoreUnderTest[] = [["PGlite", async () => ({ srv: await startTestServer(), cleanup: async () => {} })]];
+  if (databaseUrl) {
+    stores.push([
+      "Postgres",
+      async () => {
+        const schema = await privateSchema(databaseUrl, prefix);
+        return { srv: await startTestServer({ DATABASE_URL: schema.url }), cleanup: schema.drop };
+      },
+    ]);
+  }
+  return stores;
+}
