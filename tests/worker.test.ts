@@ -9,6 +9,7 @@ import { AuditLog } from "../src/log/audit-log.js";
 import { readTurn } from "../src/log/read-turn.js";
 import { verifyStore } from "../src/log/verify-store.js";
 import { generatePrivateJwk, jwkThumbprint, verifyEnvelope } from "../src/seal/sign.js";
+import { privateDatabase } from "./support/private-db.js";
 import { readSse } from "./support/runtime.js";
 import { startWranglerDev, type WranglerDev } from "./support/wrangler.js";
 
@@ -17,8 +18,8 @@ if (!DATABASE_URL) console.warn("[skipped] Cloudflare Worker smoke test (wrangle
 
 describe.skipIf(!DATABASE_URL)("the Cloudflare Worker under wrangler dev, logging to Postgres through Hyperdrive", () => {
   // A database of its own, so other test files sharing the server do not interfere.
-  const dbName = `scrutin_workers_${process.pid}_${Date.now()}`;
   let workerDbUrl: string;
+  let dropDb: (() => Promise<void>) | undefined;
   let tmp: string;
   let dev: WranglerDev;
   let kid: string;
@@ -26,11 +27,9 @@ describe.skipIf(!DATABASE_URL)("the Cloudflare Worker under wrangler dev, loggin
   let log: AuditLog;
 
   beforeAll(async () => {
-    const admin = await openPostgres(DATABASE_URL!, 1);
-    await admin.exec(`CREATE DATABASE ${dbName}`);
-    await admin.close();
-    const u = new URL(DATABASE_URL!);
-    u.pathname = `/${dbName}`;
+    const own = await privateDatabase(DATABASE_URL!, "scrutin_workers");
+    dropDb = own.drop;
+    const u = new URL(own.url);
     // miniflare's Hyperdrive refuses a connection string without a password; trust auth ignores it.
     if (!u.password) u.password = "unused";
     workerDbUrl = u.toString();
@@ -50,11 +49,7 @@ describe.skipIf(!DATABASE_URL)("the Cloudflare Worker under wrangler dev, loggin
     await log?.close();
     await dev?.stop();
     if (tmp) await rm(tmp, { recursive: true, force: true });
-    if (DATABASE_URL) {
-      const admin = await openPostgres(DATABASE_URL, 1);
-      await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.close();
-    }
+    await dropDb?.();
   });
 
   const chat = (body: unknown, accept = "application/json") =>

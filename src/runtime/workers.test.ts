@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passagesOf, startFakeOpenAI, type FakeOpenAI } from "../../tests/support/fake-openai.js";
+import { privateDatabase } from "../../tests/support/private-db.js";
 import { freePort } from "../../tests/support/wrangler.js";
 import { openPostgres } from "../adapters/postgres.js";
 import type { SqlClient } from "../adapters/sql.js";
@@ -80,27 +81,24 @@ const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) console.warn("[skipped] Workers entry against Postgres (SSE abort keeps the audit row): set DATABASE_URL to run it");
 
 describe.skipIf(!DATABASE_URL)("the Workers entry against Postgres", () => {
-  const dbName = `scrutin_workers_rt_${process.pid}_${Date.now()}`;
   let url: string;
+  let dbName: string;
+  let dropDb: (() => Promise<void>) | undefined;
   let llm: FakeOpenAI;
   let db: SqlClient;
 
   beforeAll(async () => {
-    const admin = await openPostgres(DATABASE_URL!, 1);
-    await admin.exec(`CREATE DATABASE ${dbName}`);
-    await admin.close();
-    const u = new URL(DATABASE_URL!);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
+    const own = await privateDatabase(DATABASE_URL!, "scrutin_workers_rt");
+    url = own.url;
+    dbName = own.name;
+    dropDb = own.drop;
     llm = await startFakeOpenAI((b) => ({ text: `Voici la réponse, lentement, mot par mot, tirée du passage cité [${passagesOf(b)[0]?.n ?? 1}].`, chunkSize: 3, delayMs: 40 }));
     db = await openPostgres(url, 2);
   });
   afterAll(async () => {
     await db?.close();
     await llm?.close();
-    const admin = await openPostgres(DATABASE_URL!, 1);
-    await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.close();
+    await dropDb?.();
   });
 
   it("has each new isolate announce its own key before its first answer, on a store already migrated", async () => {
