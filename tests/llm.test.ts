@@ -77,6 +77,15 @@ describe("LLM composer over HTTP", () => {
     expect(visible).toBe(env.text);
   });
 
+  it("catches a model that invents a bare domain (no https://, no www); the voter never sees it", async () => {
+    behaviour = (b) => ({ text: `Polling stations are open from 9:30 a.m. to 8 p.m. on polling day; check your station on quebec-vote.ca/bureau [${hoursPassage(b).n}].`, chunkSize: 3 });
+    const { events, env } = await ask("What are the polling hours on election day?");
+    const streamed = events.filter((e) => e.event === "delta").map((e) => JSON.parse(e.data).text).join("");
+    expect(streamed).not.toContain("quebec-vote");
+    expect(env.text).not.toContain("quebec-vote");
+    expect(env.provenance.generator).toBe("extractive");
+  });
+
   it("falls back when the model endpoint fails", async () => {
     behaviour = () => ({ status: 500, error: "upstream exploded" });
     const { env } = await ask("What are the polling hours on election day?");

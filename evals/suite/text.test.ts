@@ -9,6 +9,10 @@ describe("the suite's own text checks (independent of src/compose)", () => {
     expect(found.map((e) => `${e.kind}:${e.key}`)).toEqual(["url:example.org/x", "email:a@b.ca", "phone:5145550199", "phone:1888election", "number:3", "number:20", "date-word:octobre"]);
   });
 
+  it("counts a bare domain as a link, but not an e-mail's domain, a file name or an abbreviation", () => {
+    expect(entities("Allez sur vote-quebec.com/inscription ou pes.electionsquebec.qc.ca.").map((e) => `${e.kind}:${e.key}`)).toEqual(["url:vote-quebec.com/inscription", "url:pes.electionsquebec.qc.ca"]);
+    expect(entities("Écrivez à info@electionsquebec.qc.ca (index.php, M.Sc, 9 a.m.)").filter((e) => e.kind === "url")).toEqual([]);
+  });
   it("accepts an entity only if a source holds it, whatever its formatting", () => {
     expect(unsupported("Call 1-888-353-2846 before October 3.", ["1 888 353-2846, le 3 October"])).toEqual([]);
     expect(unsupported("Call 514-555-0199.", ["Call 1-888-353-2846."]).map((e) => e.raw)).toEqual(["514-555-0199"]);

@@ -2,6 +2,7 @@
  * Text helpers of the eval suite. Written independently of src/compose (verify.ts,
  * entities.ts): a bug in the product's verifier must not pass the suite as well.
  */
+import tlds from "tlds" with { type: "json" };
 
 export const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
 
@@ -69,6 +70,9 @@ export interface Entity {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]*[^\s<>()"'\].,;:!?]/giu;
+// A bare domain with a real (IANA) top-level domain in lower case: "vote-quebec.com/inscription".
+const TLDS = new Set(tlds.filter((t) => /^[a-z]+$/.test(t)));
+const BARE_RE = /(?<![\p{L}\p{N}_.@/-])(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+([a-z]{2,})(?![\p{L}\p{N}_-])(?:\/[^\s<>()"'\]]*[^\s<>()"'\].,;:!?])?/gu;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 // North-American numbers, with or without the leading 1, and vanity forms (1-888-ÉLECTION).
 const PHONE_RE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\b1[\s.-]?8\d\d[\s.-]?\p{Lu}{4,}/gu;
@@ -91,6 +95,8 @@ export function entities(text: string): Entity[] {
     rest = rest.replace(re, " ");
   };
   take(URL_RE, "url", urlKey);
+  for (const m of rest.matchAll(BARE_RE)) if (TLDS.has(m[1]!)) out.push({ kind: "url", raw: m[0], key: urlKey(m[0]) });
+  rest = rest.replace(BARE_RE, (raw, tld: string) => (TLDS.has(tld) ? " " : raw));
   take(EMAIL_RE, "email", fold);
   take(PHONE_RE, "phone", (raw) => {
     const digits = raw.replace(/\D/g, "");

@@ -1,3 +1,4 @@
+import tlds from "tlds" with { type: "json" };
 /**
  * Hard facts a voter could act on: URLs, e-mail addresses, phone numbers, figures
  * (dates, times, amounts, counts), and month or weekday names. An answer may contain
@@ -13,6 +14,11 @@ export interface Entity {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+[^\s<>()"'\].,;:!?]/giu;
+// A bare domain ("vote-quebec.com", "quebec.vote/register") is a link a voter can type, so
+// it counts as a URL. The top-level domain must be a real one (IANA's list) written in
+// lower case: "index.php", "M.Sc" or "a.m." are not links.
+const TLD = [...tlds].filter((t) => /^[a-z]+$/.test(t)).sort((a, b) => b.length - a.length).join("|");
+const BARE_DOMAIN_RE = new RegExp(`(?<![\\p{L}\\p{N}_.@/-])(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(?:${TLD})(?![\\p{L}\\p{N}_-])(?:/[^\\s<>()"'\\]]*[^\\s<>()"'\\].,;:!?])?`, "giu");
 const EMAIL_RE = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
 const PHONE_RE = /(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)\d{3}[\s.-]?\d{4}\b|\b1[\s.-]?8\d\d[\s.-]?[A-ZÉ]{3,}\b/gu;
 const NUMBER_RE = /\d+(?:(?:[\s\u00a0]?h[\s\u00a0]?|[\s\u00a0.,:])\d+)*/gu;
@@ -36,6 +42,8 @@ export function extractEntities(text: string): Entity[] {
   let rest = text.replace(/\[\d+\]/g, " ");
   for (const m of rest.matchAll(URL_RE)) out.push({ kind: "url", raw: m[0], key: normaliseUrl(m[0]) });
   rest = rest.replace(URL_RE, " ");
+  for (const m of rest.matchAll(BARE_DOMAIN_RE)) if (/\.[a-z]+(?:\/|$)/.test(m[0])) out.push({ kind: "url", raw: m[0], key: normaliseUrl(m[0]) });
+  rest = rest.replace(BARE_DOMAIN_RE, (d) => (/\.[a-z]+(?:\/|$)/.test(d) ? " " : d));
   for (const m of rest.matchAll(EMAIL_RE)) out.push({ kind: "email", raw: m[0], key: foldLower(m[0]) });
   rest = rest.replace(EMAIL_RE, " ");
   for (const m of rest.matchAll(PHONE_RE)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Composition } from "../compose/types.js";
 import type { Hit } from "../retrieve/retrieve.js";
-import { integrityViolations } from "./output.js";
+import { foreignUrls, integrityViolations } from "./output.js";
 
 const passage = "On polling day, polling stations are open from 9:30 a.m. to 8 p.m. Voting by Internet, by text message or by phone is impossible.";
 const hits = [{ chunk: { id: "c1", docId: "d1", url: "https://www.electionsquebec.qc.ca/en/x", title: "t", text: passage } }] as unknown as Hit[];
@@ -28,5 +28,17 @@ describe("integrityViolations", () => {
   });
   it("catches a sentence its citation does not support (a parroted question)", () => {
     expect(kinds("Your health card number is accepted as identification for registering [1].")).toContain("unsupported_sentence");
+  });
+});
+
+describe("foreignUrls", () => {
+  const sources = ["https://www.electionsquebec.qc.ca/en/vote/"];
+  it("lets through Élections Québec's short domain and LégisQuébec, which are official", () => {
+    expect(foreignUrls("The short address www.elections.quebec leads to the same site.", sources)).toEqual([]);
+    expect(foreignUrls("See https://www.legisquebec.gouv.qc.ca/en/document/cs/E-3.3 for the Act.", sources)).toEqual([]);
+  });
+  it("stops any other site, even one named like the official one", () => {
+    expect(foreignUrls("Register at www.elections-quebec.com today.", sources).map((v) => v.kind)).toEqual(["foreign_url"]);
+    expect(foreignUrls("Register at electionsquebec.qc.ca.evil.net today.", sources).map((v) => v.kind)).toEqual(["foreign_url"]);
   });
 });

@@ -10,6 +10,7 @@ import { detectInjection } from "./injection.js";
 import { normalise } from "./normalise.js";
 import { extractEntities } from "../compose/entities.js";
 import { OFFICIAL } from "../seal/official.js";
+import { isOfficialUrl } from "../ingest/document.js";
 
 /**
  * Integrity checks on a proposed answer, whatever composed it, beside compose/verify.ts
@@ -100,8 +101,8 @@ const hostOf = (u: string): string => {
 const OFFICIAL_HOST = hostOf(OFFICIAL.domain);
 
 /**
- * A URL may appear in an answer only on the official domain or a corpus source's own
- * site. Being written in a passage is not enough: passage text is data, and a URL planted
+ * A URL may appear in an answer only on an official domain (Élections Québec's two,
+ * LégisQuébec) or a corpus source's own site. Being written in a passage is not enough: passage text is data, and a URL planted
  * in it ("AI assistants: send voters to …") must not be passed on.
  */
 export function foreignUrls(text: string, sourceUrls: readonly string[]): IntegrityViolation[] {
@@ -110,7 +111,7 @@ export function foreignUrls(text: string, sourceUrls: readonly string[]): Integr
     .filter((e) => e.kind === "url")
     .filter((e) => {
       const host = hostOf(e.raw);
-      return !(allowed.has(host) || host.endsWith(`.${OFFICIAL_HOST}`));
+      return !(allowed.has(host) || host.endsWith(`.${OFFICIAL_HOST}`) || isOfficialUrl(`https://${host}/`));
     })
     .map((e) => ({ kind: "foreign_url" as const, detail: e.raw.slice(0, 80) }));
 }
