@@ -29,8 +29,22 @@ describe("guard: refusals in both languages, whatever the casing or spelling", (
     ["Entre QS et le PLQ, laquelle je prendrais à ta place?", "partisan"],
     ["Québec solidaire, tu crois que c'est sérieux?", "candidate_opinion"],
     ["Which candidate do you think is the most honest?", "candidate_opinion"],
+    // Asking for a ranking of people or parties, whatever the office.
+    ["Who's the best candidate in my riding?", "partisan"],
+    ["c koi le meilleur parti", "partisan"],
+    ["le pire chef c'est qui", "partisan"],
   ])("%s → %s", async (q, want) => {
     expect(await category(q)).toBe(want);
+  });
+});
+
+describe("guard: 'best' about the voting process is a question, not a request for a ranking", () => {
+  it.each([
+    "What is the best way to vote if I'm away?",
+    "Quel est le meilleur moment pour aller voter?",
+    "Is it better to vote at the advance poll?",
+  ])("%s → in_scope", async (q) => {
+    expect(await category(q)).toBe("in_scope");
   });
 });
 
