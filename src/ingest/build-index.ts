@@ -9,6 +9,7 @@ import { ChunkSchema, searchableText, chunkDocuments, type Chunk } from "./chunk
 import type { CorpusDocument } from "./document.js";
 import { loadCorpus } from "./load.js";
 import { corpusVersion } from "./version.js";
+import { indexFingerprint } from "./index-key.js";
 import { isDictionaryWord, warmDictionaries } from "../text/dictionary.js";
 
 /** On Node the word lists are at hand, so the retriever may correct misspellings. */
@@ -32,7 +33,8 @@ export interface LoadedIndex {
 
 /**
  * Loads the corpus and its search index, reusing the index cached on disk under
- * DATA_DIR/index/<corpus version>-<embedder> when the corpus has not changed.
+ * DATA_DIR/index/<corpus version>-<embedder>-<fingerprint> when neither the corpus nor
+ * the chunker and analyser that built it have changed (index-key.ts).
  */
 export async function loadIndex(opts: {
   corpusDir: string;
@@ -44,12 +46,13 @@ export async function loadIndex(opts: {
 }): Promise<LoadedIndex> {
   const documents = await loadCorpus(opts.corpusDir, opts.domains);
   const version = corpusVersion(documents);
-  const dir = path.join(opts.dataDir, "index", `${version}-${opts.embedderId.replace(/[^a-z0-9.-]/gi, "_")}`);
+  const chunks = await chunkDocuments(documents);
+  const key = `${version}-${opts.embedderId.replace(/[^a-z0-9.-]/gi, "_")}-${indexFingerprint(chunks)}`;
+  const dir = path.join(opts.dataDir, "index", key);
   const cached = await readCached(dir, opts.embeddings);
   if (cached) {
     return { retriever: cached.retriever, corpusVersion: version, documents, chunks: cached.chunks, built: false };
   }
-  const chunks = await chunkDocuments(documents);
   const vectors = await opts.embeddings.embedDocuments(chunks.map(searchableText));
   const bm25 = { fr: Bm25Index.build("fr", chunks), en: Bm25Index.build("en", chunks) };
   const hnsw = await HnswVectorIndex.build(chunks, vectors, opts.embeddings);
