@@ -8,14 +8,19 @@ import { terms } from "./analyze.js";
  * Absent from the corpus, they would make a question look as if it asked about something
  * the corpus never mentions; they situate it instead, like names and times of day.
  */
-const SITUATING = `
+/** The people a voter speaks of (also what a count of people counts: "3 kids", see ages.ts). */
+export const PEOPLE = `
   mom mother mum dad father parent parents brother sister son daughter kid kids child children husband wife partner
   grandmother grandfather grandma grandpa grandparent friend friends neighbour neighbor roommate boss coworker colleague
   cousin uncle aunt baby spouse girlfriend boyfriend
   mère mere père pere parents frère frere soeur sœur fils fille enfant enfants mari femme conjoint conjointe blonde chum
   grand-mère grand-père grand-maman grand-papa ami amie amis voisin voisine coloc colocataire patron patronne collègue
   cousin cousine oncle tante bébé doctor médecin medecin nurse infirmière infirmier
-  im i'm ive i've id jai j'ai pis koi quon cest chu hw wen wat what whats isnt cant can't dont don't didnt wont ll
+  brothers sisters sons daughters grandchildren grandkids roommates neighbours neighbors
+  frères freres soeurs sœurs filles amies voisins voisines colocs petits-enfants`;
+
+const SITUATING = `${PEOPLE}
+  im i'm ive i've jai j'ai pis koi quon cest chu hw wen wat what whats isnt cant can't dont don't didnt wont ll
   dun jpeux jsuis jfais jvais jveux faque her his him hers now yet r u ur tu ya
   best worst max maximum min minimum most least everyone everybody monde meilleur meilleure pire
   while during until since pendant jusqu jusque depuis durant lorsque
