@@ -82,6 +82,9 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bmandats? de protection\b|\bmandats? (?:en cas )?d'?inaptitude\b/, "tutelle jugement droit de vote inapte"],
     // Being in or going to another country or province: the rules for electors outside Québec.
     [stayAbroadPattern(), "électeur hors du Québec vote par correspondance"],
+    // "Do I need my NAS to vote?" asks which identity documents are accepted. Not the
+    // redaction placeholder "[SIN]": a number the voter gave is not a question about it.
+    [/(?<!\[)\bnas\b(?!\])|\bnumero d'assurance sociale\b|\bassurance sociale\b/, "pièce d'identité"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
@@ -149,6 +152,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bniqabs?\b|\bburqas?\b|\bburkas?\b|\bface (?:veils?|coverings?)\b|\bcover(?:ed|ing)? (?:my|her|his|their|the) face\b|\bface (?:is )?covered\b/, "face uncovered identity"],
     [/\bprotection mandates?\b|\bmandate in case of incapacity\b/, "tutorship judgment right to vote incapable"],
     [stayAbroadPattern(), "electors outside Québec vote by mail"],
+    [/(?<!\[)\bsin\b(?!\])|\bsocial insurance\b/, "identity document identification"],
   ],
 };
 
