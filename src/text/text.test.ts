@@ -24,6 +24,31 @@ describe("names", () => {
   });
 });
 
+describe("acronyms of places", () => {
+  // Right after a preposition of place an acronym names where the voter is, like a name;
+  // elsewhere it is usually what the question asks about.
+  it.each([
+    ["Mon père est au CLSC de mon quartier, peut-il voter là?", "fr", "clsc"],
+    ["J'étudie à l'UQAM, où est-ce que je vote?", "fr", "uqam"],
+    ["Ma mère vit dans un HLM, y a-t-il un bureau de vote sur place?", "fr", "hlm"],
+    ["I work at the SAAQ, do I get time off to vote?", "en", "saaq"],
+    ["My son studies at ETS, where does he vote?", "en", "ets"],
+    ["My grandmother lives in an RPA, can she vote there?", "en", "rpa"],
+  ] as const)("situates %s", async (q, lang, acronym) => {
+    const { terms } = await import("./analyze.js");
+    expect([...properNounTerms(q, lang)]).toEqual(terms(acronym, lang));
+  });
+
+  it.each([
+    ["Est-ce que le NAS est obligatoire pour voter?", "fr"],
+    ["C'est quoi la RAMQ?", "fr"],
+    ["Does the SIN count as ID?", "en"],
+    ["What does CHSLD mean?", "en"],
+  ] as const)("leaves an acronym that is the topic alone: %s", (q, lang) => {
+    expect([...properNounTerms(q, lang)]).toEqual([]);
+  });
+});
+
 describe("spelling correction", () => {
   const known = new Map([["universities", 3], ["university", 5], ["marking", 4], ["yellow", 2], ["election", 9]]);
 
