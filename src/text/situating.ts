@@ -3,7 +3,8 @@ import { terms } from "./analyze.js";
 
 /**
  * Words that say who is asking or on whose behalf ("my mom", "mon frère", "my kids") and
- * chat-speak fillers the stop-word list does not hold ("im", "jai", "pis", "koi", "now"),
+ * chat-speak fillers and greetings the stop-word list does not hold ("im", "jai", "pis", "koi",
+ * "now", "slt"),
  * degree words ("best", "max", "tout le monde") and time conjunctions ("while", "pendant").
  * Absent from the corpus, they would make a question look as if it asked about something
  * the corpus never mentions; they situate it instead, like names and times of day.
@@ -22,6 +23,7 @@ export const PEOPLE = `
 const SITUATING = `${PEOPLE}
   im i'm ive i've jai j'ai pis koi quon cest chu hw wen wat what whats isnt cant can't dont don't didnt wont ll
   dun jpeux jsuis jfais jvais jveux faque her his him hers now yet r u ur tu ya
+  slt bjr bsr coucou stp pls plz thx
   best worst max maximum min minimum most least everyone everybody monde meilleur meilleure pire
   while during until since pendant jusqu jusque depuis durant lorsque
 `;

@@ -10,6 +10,13 @@ describe("times of day", () => {
     expect(clockTerms("le bureau ferme à 20 h", "fr").has("20")).toBe(true);
   });
 
+  it("takes the word that makes a time exact as part of it ('20h pile', '8 pm sharp')", () => {
+    expect(clockTerms("J'arrive au bureau de vote à 19h30 pile, c'est correct?", "fr").has("pil")).toBe(true);
+    expect(clockTerms("si j'arrive à 20 h tapant est-ce trop tard", "fr").has("tap")).toBe(true);
+    expect(clockTerms("I'll be in line at 8 pm sharp, can I still vote?", "en").has("sharp")).toBe(true);
+    expect(clockTerms("Is a pencil sharp enough to mark the ballot?", "en").size).toBe(0);
+  });
+
   it("leaves other figures alone: a street number, a year", () => {
     expect(clockTerms("j'habite au 1234 rue Principale depuis 2019", "fr").size).toBe(0);
   });
