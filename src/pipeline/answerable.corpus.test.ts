@@ -127,4 +127,17 @@ describe("the answerability gate on the official corpus", () => {
     expect(g.reason).toBe("ok");
     expect(g.r.hits.slice(0, 3).some((h) => h.chunk.docId.startsWith("who-can-vote"))).toBe(true);
   });
+
+  it.each([
+    ["Bjr, à quel âge on a le droit de voter?", "fr"],
+    ["Suis-je assez vieux pour voter aux élections provinciales?", "fr"],
+    ["quel age faut avoir pour voter", "fr"],
+    ["How old must I be to vote in a provincial election?", "en"],
+    ["Am I old enough to vote?", "en"],
+    ["what age can you start voting", "en"],
+  ] as const)("looks the age question up under the age condition: %s", async (q, lang) => {
+    const g = await gate(q, lang);
+    expect(g.reason).toBe("ok");
+    expect(g.r.hits.slice(0, 2).some((h) => h.chunk.docId.startsWith("who-can-vote"))).toBe(true);
+  });
 });

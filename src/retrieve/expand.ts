@@ -82,6 +82,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bmandats? de protection\b|\bmandats? (?:en cas )?d'?inaptitude\b/, "tutelle jugement droit de vote inapte"],
     // Being in or going to another country or province: the rules for electors outside Québec.
     [stayAbroadPattern(), "électeur hors du Québec vote par correspondance"],
+    // "À quel âge peut-on voter?" is answered by the age condition, which the corpus states in years.
+    [/\bquel age\b|\bage (?:minimum|minimal|requis|legal)\b|\bage pour voter\b|\bage de voter\b|\bassez vieux\b|\bassez vieille\b/, "avoir 18 ans ou plus"],
     // "Do I need my NAS to vote?" asks which identity documents are accepted. Not the
     // redaction placeholder "[SIN]": a number the voter gave is not a question about it.
     [/(?<!\[)\bnas\b(?!\])|\bnumero d'assurance sociale\b|\bassurance sociale\b/, "pièce d'identité"],
@@ -153,6 +155,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bprotection mandates?\b|\bmandate in case of incapacity\b/, "tutorship judgment right to vote incapable"],
     [stayAbroadPattern(), "electors outside Québec vote by mail"],
     [/(?<!\[)\bsin\b(?!\])|\bsocial insurance\b/, "identity document identification"],
+    [/\bhow old\b|\bwhat age\b|\bminimum age\b|\bvoting age\b|\bold enough\b|\blegal age\b/, "18 years of age or older"],
   ],
 };
 
