@@ -41,8 +41,11 @@ export interface Retrieval {
   /** Content terms of the question absent from the whole corpus (e.g. a street name, a year). */
   unknownTerms: string[];
   /**
-   * Unknown terms that neither help nor hurt answerability: names (capitalised inside a
-   * sentence) and times of day ("19h30", "8 p.m."). Left out of both shares.
+   * Unknown terms that neither help nor hurt answerability because they situate the question:
+   * names (capitalised inside a sentence, or an acronym after "au"/"at the"), times of day
+   * ("19h30", "8 p.m."), ages ("a 89 ans"), places abroad ("au mexique"), the people a voter
+   * speaks of and chat-speak, auxiliary verb forms, redaction placeholders. Left out of both
+   * shares (situating words, auxiliaries and placeholders even when the corpus knows them).
    */
   neutralTerms: string[];
   /** Misspelt terms → the corpus term they stand for ("univeristi" → "universit"). */
