@@ -26,6 +26,15 @@ describe("places outside Québec", () => {
   });
 
   it.each([
+    "Je vote à Saint-Barthélemy, où est mon bureau de vote?",
+    "Ma mère habite à Sainte-Lucie-des-Laurentides, peut-elle voter chez elle?",
+    "Je vais à Dominique pour qu'elle m'aide à voter",
+    "I'm going to Chad's place to vote together",
+  ])("does not take a Québec place or a first name for a country: %s", (q) => {
+    expect(stayAbroadPattern().test(fold(q))).toBe(false);
+  });
+
+  it.each([
     "Je suis né au Maroc, est-ce que je peux voter?",
     "Ma femme est née en Haïti, peut-elle voter?",
     "Je viens de France, est-ce que je peux voter?",

@@ -17,9 +17,13 @@ function placeNames(): string[] {
     .filter(([code]) => code !== "CA")
     .flatMap(([, names]) => (Array.isArray(names) ? names : [names]));
   const names = new Set([...iso, ...COUNTRIES, ...PROVINCES].map((n) => fold(n).replace(/[’`]/g, "'")));
-  // Two-letter codes ("US", "UK") fold to words ("us") or say too little.
-  return [...names].filter((n) => n.replace(/[^a-z]/g, "").length > 2 && !n.includes(","));
+  // Two-letter codes ("US", "UK") fold to words ("us") or say too little. Québec's own places
+  // are full of saints ("Saint-Barthélemy", "Sainte-Lucie-des-Laurentides", "Sainte-Hélène"),
+  // and some countries are first names ("Dominique", "Maurice", "Chad", "Jordan").
+  return [...names].filter((n) => n.replace(/[^a-z]/g, "").length > 2 && !n.includes(",") && !/^(?:saint|sainte|st)\b/.test(n) && !PEOPLE_NAMES.has(n));
 }
+
+const PEOPLE_NAMES = new Set(["dominique", "maurice", "chad", "jordan"]);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]");
 
@@ -33,7 +37,7 @@ function places(): string {
 
 /** A place outside Québec in folded text, on word boundaries. */
 function placeRegex(): RegExp {
-  return (placeRe ??= new RegExp(`(?<![\\p{L}])(?:${places()})(?![\\p{L}])`, "gu"));
+  return (placeRe ??= new RegExp(`(?<![\\p{L}-])(?:${places()})(?![\\p{L}-])`, "gu"));
 }
 
 /**
@@ -44,7 +48,7 @@ function placeRegex(): RegExp {
  * France"): that is about citizenship or domicile, not about voting from away.
  */
 export function stayAbroadPattern(): RegExp {
-  return (stayRe ??= new RegExp(`(?<!\\b(?:nee?s?|born|raised|grew up|eleve|elevee|grandi) )(?:\\b(?:en|au|aux|a|in|to)|\\b(?:vote|votes|voting|voter) (?:from|depuis|de))\\s+(?:the\\s+)?(?:${places()})(?![\\p{L}])`, "u"));
+  return (stayRe ??= new RegExp(`(?<!\\b(?:nee?s?|born|raised|grew up|eleve|elevee|grandi) )(?:\\b(?:en|au|aux|a|in|to)|\\b(?:vote|votes|voting|voter) (?:from|depuis|de))\\s+(?:the\\s+)?(?:${places()})(?![\\p{L}-])`, "u"));
 }
 
 /** The analysed terms of the places outside Québec that `text` names. */
