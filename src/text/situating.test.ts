@@ -15,6 +15,14 @@ describe("situating words", () => {
     expect(own.filter((t) => situatingTerms(lang).has(t))).toEqual(expect.arrayContaining(terms(word, lang)));
   });
 
+  it("counts the other language's words only where the stemmer leaves them whole", () => {
+    // "wife" cut by the French stemmer is "wif", the stem of "wifi"; "fille" cut by the English one is "fill".
+    expect(terms("Y a-t-il du wifi au bureau de vote?", "fr").filter((t) => situatingTerms("fr").has(t))).toEqual([]);
+    expect(terms("Who can help me fill out my ballot?", "en").filter((t) => situatingTerms("en").has(t))).toEqual([]);
+    expect(terms("Est-ce que my mom peut voter pour moi?", "fr").filter((t) => situatingTerms("fr").has(t))).toEqual(["mom"]);
+    expect(terms("Can my chum vote for me?", "en").filter((t) => situatingTerms("en").has(t))).toEqual(["chum"]);
+  });
+
   it("does not take 'ID' for chat-speak: in an election question it is identification", () => {
     expect(situatingTerms("en").has("id")).toBe(false);
     expect(situatingTerms("fr").has("id")).toBe(false);
