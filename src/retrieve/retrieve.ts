@@ -8,6 +8,7 @@ import { situatingTerms } from "../text/situating.js";
 import { abroadTerms } from "../text/abroad.js";
 import { ageTerms } from "../text/ages.js";
 import { auxiliaryTerms } from "../text/auxiliaries.js";
+import { deicticTerms } from "../text/deixis.js";
 import { redactionTerms } from "../text/redactions.js";
 import { correctWord } from "../text/typo.js";
 import { STOPWORDS } from "../text/stopwords.js";
@@ -153,13 +154,14 @@ export class HybridRetriever implements Retriever {
       ...ageTerms(query, lang),
       ...abroadTerms(query, lang),
     ]);
-    // A redaction placeholder stands for the voter's own data: never what is asked.
-    const redacted = redactionTerms(query, lang);
-    const neutralTerms = unknownTerms.filter((t) => (situating.has(t) || redacted.has(t)) && !corrections[t]);
+    // A redaction placeholder stands for the voter's own data, and "là-bas", "quelque part",
+    // "anything" for something said elsewhere: never what is asked.
+    const pointers = new Set([...redactionTerms(query, lang), ...deicticTerms(query, lang)]);
+    const neutralTerms = unknownTerms.filter((t) => (situating.has(t) || pointers.has(t)) && !corrections[t]);
     // The shares weigh what the question asks, so a situating word the corpus happens to know
-    // ("parents", "depuis") counts no more than one it does not: the composer's focus check
-    // already treats both as neutral.
-    const counted = own.filter((t) => !neutralTerms.includes(t) && !situatingWords.has(t) && !redacted.has(t));
+    // ("parents", "depuis", "bas" of "là-bas") counts no more than one it does not: the
+    // composer's focus check already treats the situating words as neutral.
+    const counted = own.filter((t) => !neutralTerms.includes(t) && !situatingWords.has(t) && !pointers.has(t));
     const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
     // The composer answers from several passages, so coverage is that of the best few together.
     const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => terms(searchableText(h.chunk), lang)));
