@@ -5,8 +5,9 @@ import { deicticTerms } from "./deixis.js";
 // words themselves ("bas", "part") are ordinary ones and are left alone outside the phrase.
 describe("pointing phrases", () => {
   it.each([
-    ["Mon fils étudie à Rimouski, il vote là-bas ou ici?", "fr", "bas"],
+    ["Mon chum étudie à Rimouski, il vote là-bas ou ici?", "fr", "bas"],
     ["Ma tante est en CHSLD, elle va voter là-bas?", "fr", "bas"],
+    ["Je suis à Montréal pour mes études, je peux voter ici?", "fr", "ici"],
     ["Peut-il voter quelque part près de sa job?", "fr", "part"],
     ["Je pars en Floride, je peux voter n'importe où?", "fr", "import"],
     ["My dad is at his cottage, can he vote anywhere up there?", "en", "anywher"],
