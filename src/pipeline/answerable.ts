@@ -9,9 +9,10 @@ export interface Answerability {
  * Whether the retrieved passages can plausibly answer: abstaining beats guessing. A
  * question whose key words the corpus has never seen (a street number, a year, "parking")
  * or whose best passages share too few of its words is not answered from the corpus.
- * Names and times of day situate a question without changing what it asks, and a
- * misspelt word counts as the word it stands for: the retriever reports both (see
- * `neutralTerms` and `corrections`), and they do not make the question unanswerable.
+ * What situates a question without changing what it asks — names, times of day, ages, places
+ * abroad, the people a voter speaks of, redacted details — and a misspelt word, which counts
+ * as the word it stands for, are reported by the retriever (see `neutralTerms` and
+ * `corrections`) and left out of its shares: they do not make the question unanswerable.
  */
 export function assessAnswerability(r: Retrieval): Answerability {
   if (r.hits.length === 0) return { answerable: false, reason: "no passage retrieved" };

@@ -1,4 +1,5 @@
 import type { Lang } from "../contract/envelope.js";
+import { stayAbroadPattern } from "../text/abroad.js";
 import { fold } from "../text/analyze.js";
 
 /**
@@ -73,6 +74,19 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bsignaler|\bdenoncer|\bplainte/, "signaler plaintes Élections Québec"],
     [/\bcarte electorale|\bredecoupage|\blimites? des circonscriptions/, "carte électorale circonscriptions"],
     [/\bcompagnies?\b|\bentreprises?\b|\bsyndicats?\b|\bpersonnes? morales?\b/, "entreprises compagnies personnes morales contribution politique interdit"],
+    // Voters' words for what the corpus says in its own terms (issue 7).
+    // A face veil covers the face, which must be uncovered at the polling station; a hijab does not.
+    [/\bniqabs?\b|\bburqas?\b|\bburkas?\b|\bvoile integral\b|\bvisage (?:couvert|cache|voile)\b|\bcouvre[- ]visage\b|\bcacher mon visage\b/, "visage découvert identité"],
+    // A protection mandate (mandat de protection, formerly "mandat en cas d'inaptitude") is the
+    // regime of an incapable adult that the 2022 reform passage covers.
+    [/\bmandats? de protection\b|\bmandats? (?:en cas )?d'?inaptitude\b/, "tutelle jugement droit de vote inapte"],
+    // Being in or going to another country or province: the rules for electors outside Québec.
+    [stayAbroadPattern(), "électeur hors du Québec vote par correspondance"],
+    // "À quel âge peut-on voter?" is answered by the age condition, which the corpus states in years.
+    [/\bquel age\b|\bage (?:minimum|minimal|requis|legal)\b|\bage pour voter\b|\bage de voter\b|\bassez vieux\b|\bassez vieille\b/, "avoir 18 ans ou plus"],
+    // "Do I need my NAS to vote?" asks which identity documents are accepted. Not the
+    // redaction placeholder "[SIN]": a number the voter gave is not a question about it.
+    [/(?<!\[)\bnas\b(?!\])|\bnumero d'assurance sociale\b|\bassurance sociale\b/, "pièce d'identité"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
@@ -136,6 +150,12 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\breport\b|\bflag\b|\bcomplain/, "report complaints form Élections Québec"],
     [/\belectoral map\b|\bnew map\b|\bredistribution\b|\bredrawn\b|\bboundaries\b/, "electoral map divisions"],
     [/\bcompan(y|ies)\b|\bcorporations?\b|\bunions?\b|\blegal persons?\b/, "companies corporations legal persons political contributions forbidden"],
+    // Voters' words for what the corpus says in its own terms (issue 7); see the French entries.
+    [/\bniqabs?\b|\bburqas?\b|\bburkas?\b|\bface (?:veils?|coverings?)\b|\bcover(?:ed|ing)? (?:my|her|his|their|the) face\b|\bface (?:is )?covered\b/, "face uncovered identity"],
+    [/\bprotection mandates?\b|\bmandate in case of incapacity\b/, "tutorship judgment right to vote incapable"],
+    [stayAbroadPattern(), "electors outside Québec vote by mail"],
+    [/(?<!\[)\bsin\b(?!\])|\bsocial insurance\b/, "identity document identification"],
+    [/\bhow old\b|\bwhat age\b|\bminimum age\b|\bvoting age\b|\bold enough\b|\blegal age\b/, "18 years of age or older"],
   ],
 };
 

@@ -4,6 +4,12 @@ import { searchableText, type Chunk } from "../ingest/chunk.js";
 import { fold, terms, words } from "../text/analyze.js";
 import { clockTerms } from "../text/clock.js";
 import { properNounTerms } from "../text/proper-nouns.js";
+import { situatingTerms } from "../text/situating.js";
+import { abroadTerms } from "../text/abroad.js";
+import { ageTerms } from "../text/ages.js";
+import { auxiliaryTerms } from "../text/auxiliaries.js";
+import { deicticTerms } from "../text/deixis.js";
+import { redactionTerms } from "../text/redactions.js";
 import { correctWord } from "../text/typo.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import type { Bm25Index } from "./bm25.js";
@@ -36,8 +42,11 @@ export interface Retrieval {
   /** Content terms of the question absent from the whole corpus (e.g. a street name, a year). */
   unknownTerms: string[];
   /**
-   * Unknown terms that neither help nor hurt answerability: names (capitalised inside a
-   * sentence) and times of day ("19h30", "8 p.m."). Left out of both shares.
+   * Unknown terms that neither help nor hurt answerability because they situate the question:
+   * names (capitalised inside a sentence, or an acronym after "au"/"at the"), times of day
+   * ("19h30", "8 p.m."), ages ("a 89 ans"), places abroad ("au mexique"), the people a voter
+   * speaks of and chat-speak, auxiliary verb forms, redaction placeholders. Left out of both
+   * shares (situating words, auxiliaries and placeholders even when the corpus knows them).
    */
   neutralTerms: string[];
   /** Misspelt terms → the corpus term they stand for ("univeristi" → "universit"). */
@@ -134,9 +143,25 @@ export class HybridRetriever implements Retriever {
     const explained = new Set(terms(expansion.matched.join(" "), lang));
     const addedTerms = terms(expansion.added.join(" "), lang);
     const unknownTerms = own.filter((t) => !vocab.has(t) && !explained.has(t));
-    const situating = new Set([...properNounTerms(query, lang), ...clockTerms(query, lang)]);
-    const neutralTerms = unknownTerms.filter((t) => situating.has(t) && !corrections[t]);
-    const counted = own.filter((t) => !neutralTerms.includes(t));
+    // Words that say who asks or on whose behalf ("ma mère", "my kids") and chat-speak situate
+    // a question wherever they occur; names and times do only where the voter wrote them so.
+    // Auxiliary verb forms ("pouvoir", "va", "fasse") are grammar, neutral the same way.
+    const situatingWords = new Set([...situatingTerms(lang), ...auxiliaryTerms(lang)]);
+    const situating = new Set([
+      ...situatingWords,
+      ...properNounTerms(query, lang),
+      ...clockTerms(query, lang),
+      ...ageTerms(query, lang),
+      ...abroadTerms(query, lang),
+    ]);
+    // A redaction placeholder stands for the voter's own data, and "là-bas", "quelque part",
+    // "anything" for something said elsewhere: never what is asked.
+    const pointers = new Set([...redactionTerms(query, lang), ...deicticTerms(query, lang)]);
+    const neutralTerms = unknownTerms.filter((t) => (situating.has(t) || pointers.has(t)) && !corrections[t]);
+    // The shares weigh what the question asks, so a situating word the corpus happens to know
+    // ("parents", "depuis", "bas" of "là-bas") counts no more than one it does not: the
+    // composer's focus check already treats the situating words as neutral.
+    const counted = own.filter((t) => !neutralTerms.includes(t) && !situatingWords.has(t) && !pointers.has(t));
     const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
     // The composer answers from several passages, so coverage is that of the best few together.
     const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => terms(searchableText(h.chunk), lang)));

@@ -20,5 +20,13 @@ export function properNounTerms(text: string, lang: Lang): Set<string> {
       for (const t of terms(bare, lang)) out.add(t);
     });
   }
+  for (const m of text.matchAll(PLACE_ACRONYM)) for (const t of terms(m[1]!, lang)) out.add(t);
   return out;
 }
+
+/**
+ * An acronym is usually what a question is about ("ID", "NAS", "CHSLD"), but right after
+ * a preposition of place it names where the voter is, studies or works: "au CLSC", "à
+ * l'UQAM", "dans un HLM", "at the CLSC", "from UQAM". It then situates like a name.
+ */
+const PLACE_ACRONYM = /(?:(?<![\p{L}])(?:au|aux|à|a|en|dans|chez)\s+(?:(?:la|le|les|l['’]|un|une|mon|ma|notre)\s*)?|(?<![\p{L}])(?:at|in|from|near)\s+(?:(?:the|a|an|my|our)\s+)?)(\p{Lu}{3,6})\b/gu;

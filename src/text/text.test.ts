@@ -10,6 +10,13 @@ describe("times of day", () => {
     expect(clockTerms("le bureau ferme à 20 h", "fr").has("20")).toBe(true);
   });
 
+  it("takes the word that makes a time exact as part of it ('20h pile', '8 pm sharp')", () => {
+    expect(clockTerms("J'arrive au bureau de vote à 19h30 pile, c'est correct?", "fr").has("pil")).toBe(true);
+    expect(clockTerms("si j'arrive à 20 h tapant est-ce trop tard", "fr").has("tap")).toBe(true);
+    expect(clockTerms("I'll be in line at 8 pm sharp, can I still vote?", "en").has("sharp")).toBe(true);
+    expect(clockTerms("Is a pencil sharp enough to mark the ballot?", "en").size).toBe(0);
+  });
+
   it("leaves other figures alone: a street number, a year", () => {
     expect(clockTerms("j'habite au 1234 rue Principale depuis 2019", "fr").size).toBe(0);
   });
@@ -21,6 +28,31 @@ describe("names", () => {
     expect(names.has("mcgill")).toBe(true);
     expect([...names].some((t) => t.startsWith("rivi"))).toBe(true);
     expect([...names].some((t) => t.startsWith("we") || t.startsWith("where") || t === "chsld")).toBe(false);
+  });
+});
+
+describe("acronyms of places", () => {
+  // Right after a preposition of place an acronym names where the voter is, like a name;
+  // elsewhere it is usually what the question asks about.
+  it.each([
+    ["Mon père est au CLSC de mon quartier, peut-il voter là?", "fr", "clsc"],
+    ["J'étudie à l'UQAM, où est-ce que je vote?", "fr", "uqam"],
+    ["Ma mère vit dans un HLM, y a-t-il un bureau de vote sur place?", "fr", "hlm"],
+    ["I work at the SAAQ, do I get time off to vote?", "en", "saaq"],
+    ["My son studies at ETS, where does he vote?", "en", "ets"],
+    ["My grandmother lives in an RPA, can she vote there?", "en", "rpa"],
+  ] as const)("situates %s", async (q, lang, acronym) => {
+    const { terms } = await import("./analyze.js");
+    expect([...properNounTerms(q, lang)]).toEqual(terms(acronym, lang));
+  });
+
+  it.each([
+    ["Est-ce que le NAS est obligatoire pour voter?", "fr"],
+    ["C'est quoi la RAMQ?", "fr"],
+    ["Does the SIN count as ID?", "en"],
+    ["What does CHSLD mean?", "en"],
+  ] as const)("leaves an acronym that is the topic alone: %s", (q, lang) => {
+    expect([...properNounTerms(q, lang)]).toEqual([]);
   });
 });
 
