@@ -3,6 +3,7 @@ import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import { assessFocus, type FocusVerdict } from "../text/focus.js";
+import { askedPhrases } from "../text/asked.js";
 import { asksLocalDetail, asksQuantity, statesQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
@@ -208,6 +209,7 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
     weight,
     // No passage holds a space, so this is the weight of a word the corpus never uses.
     unseenWeight: weight(" "),
+    asked: askedPhrases(input.question).map((p) => terms(p, lang)),
   });
   return verdict;
 }

@@ -25,6 +25,11 @@ export interface FocusInput {
   weight: (term: string) => number;
   /** IDF of a term no passage holds: the scale of `weight` for this corpus. */
   unseenWeight: number;
+  /**
+   * What the question's grammar marks as asked (text/asked.ts), one group of analysed terms
+   * per phrase: the answer must hold a term of each group, however common or rare.
+   */
+  asked?: readonly (readonly string[])[];
 }
 
 /**
@@ -42,6 +47,8 @@ export interface FocusVerdict {
   matched: string[];
   /** Question words the corpus has never seen and that do not merely situate it. */
   unknownFocus: string[];
+  /** Phrases the question asks about (as analysed terms) that the answer does not speak of. */
+  missingAsked: string[][];
 }
 
 export function assessFocus(f: FocusInput): FocusVerdict {
@@ -54,5 +61,13 @@ export function assessFocus(f: FocusInput): FocusVerdict {
   }).map((t) => f.corrections[t] ?? t);
   // Weighing the unseen words against the matched ones (abstain when they outweigh them)
   // caught more unanswerable questions but cost far more answerable ones: see README.
-  return { covered: matched.length > 0 || unknownFocus.length === 0, matched, unknownFocus };
+  const holds = (t: string) => {
+    const term = f.corrections[t] ?? t;
+    return f.answered.has(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
+  };
+  const missingAsked = (f.asked ?? [])
+    .map((group) => group.filter((t) => !f.neutral.has(t)))
+    .filter((group) => group.length > 0 && !group.some(holds))
+    .map((group) => [...group]);
+  return { covered: (matched.length > 0 || unknownFocus.length === 0) && missingAsked.length === 0, matched, unknownFocus, missingAsked };
 }

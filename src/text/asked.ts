@@ -1,0 +1,63 @@
+import { fold } from "./analyze.js";
+
+/**
+ * The words a question's own grammar marks as what it asks, when its wording says so
+ * plainly. An answer from general sources can share a question's setting ("polling
+ * station", "ballot") and even one of its verbs ("bring", "allowed") while saying nothing of
+ * what was asked; these frames name the part an answer must speak of:
+ *
+ * - what a voter would bring, carry or wear ("Can I bring my parrot?": the parrot);
+ * - what a voter asks is allowed or forbidden ("Is chewing gum allowed?": the gum);
+ * - what a body is asked to offer or provide ("Does it provide a free taxi?": the taxi);
+ * - the property a yes/no question asks about its subject ("Are ballots laminated?",
+ *   « Les urnes sont-elles verrouillées? »: laminated, verrouillées);
+ * - the act a "who…?" question asks for its doer ("Who prints the ballots?": prints);
+ * - the attribute a "what is the…?" question asks of a thing ("What is the weight of a
+ *   ballot box?", « Quelle est la taille de l'isoloir? »: weight, taille);
+ * - the thing an "is there…?" question asks for ("Is there a cafeteria?").
+ *
+ * Each phrase is returned as written; the caller analyses it. Frames are matched on the
+ * folded question; a question that fits none asks nothing this module can name.
+ */
+export function askedPhrases(question: string): string[] {
+  const q = fold(question.replace(/\[[A-Z_]+\]/g, " ")).replace(/[’`]/g, "'").replace(/\s+/g, " ");
+  const out: string[] = [];
+  // A frame anchored at "^" starts a sentence: voters often set the scene first.
+  for (const sentence of q.split(/[.?!;:]+|,\s*(?=(?:is|are|est-ce|y a)\b)/).map((s) => s.trim()).filter(Boolean)) {
+    for (const re of FRAMES) {
+      for (const m of sentence.matchAll(re)) {
+        const phrase = m.groups?.asked?.trim();
+        if (phrase) out.push(phrase);
+      }
+    }
+  }
+  return out;
+}
+
+const DET = "(?:(?:he|she|it|they|my|a|an|the|his|her|our|their|some|any|your|mon|ma|mes|un|une|des|du|de la|de l'|le|la|les|l'|son|sa|ses|notre|nos|votre|vos)\\s+)?";
+/** Up to three words, stopping at a preposition, conjunction or the end of the clause. */
+const NP = "(?<asked>(?:(?!(?:with|into|to|in|at|on|for|while|when|near|outside|inside|or|and|avec|dans|au|aux|a|en|pour|pendant|quand|jusqu'|sur|pres|devant|ou|et)\\b)[\\p{L}'-]+\\s?){1,3})";
+
+const FRAMES: RegExp[] = [
+  // What a voter would bring, carry or wear to vote.
+  new RegExp(`\\b(?<!se )(?:bring|carry|wear|apporter|amener|emmener|porter|apporte|amene|emmene)\\s+${DET}${NP}`, "gu"),
+  // What is asked to be allowed: "Is smoking allowed", "Are dogs permitted".
+  new RegExp(`^(?:is|are)\\s+${DET}(?!(?:he|she|it|they|i|we|you|still|really|also|even|ever|actually|now)\\b)(?<asked>[\\p{L}'-]+(?:\\s[\\p{L}'-]+)?)\\s+(?:allowed|permitted|prohibited|forbidden|banned)\\b`, "gu"),
+  // « Les X sont-ils interdits / permis / chauffés… »: the subject and what is said of it.
+  new RegExp(`^${DET}(?<asked>[\\p{L}'-]+(?:\\s(?:de|du|des)\\s[\\p{L}'-]+)?)\\s(?:sont|est)-(?:ils|elles|il|elle)\\b`, "gu"),
+  new RegExp(`\\b(?:sont|est)-(?:ils|elles|il|elle)\\s+${DET}(?<asked>[\\p{L}'-]+)`, "gu"),
+  // "Are the ballots printed on…": the participle a yes/no question asks about its subject.
+  // Permission and obligation ("is he allowed to vote", "am I required to") only frame the
+  // act that follows; the frame above takes what is allowed.
+  new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?(?!(?:allowed|permitted|entitled|required|supposed|obliged|obligated|expected|forced)\\b)(?<asked>[\\p{L}'-]+ed)\\b`, "gu"),
+  // What a body is asked to offer or provide.
+  new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|offre|offrent|fournit|fournissent)(?:-t-(?:il|elle|ils|elles))?\\s+${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
+  // The act a "who…?" question asks for: "Who manufactures", « Quelle entreprise fabrique ».
+  /^(?:who|qui|quelle (?:entreprise|compagnie|firme)|which (?:company|firm|business))\s+(?<asked>(?!(?:is|are|was|can|could|should|do|does|did|will|est|sont|peut|peuvent|doit|doivent|a|ont|fait|va|vont|will|would)\b)[\p{L}'-]+)/gu,
+  // The attribute a "what is the…?" question asks of a thing.
+  /^(?:what|which)(?:\s+is|\s+are|'s)\s+the\s+(?<asked>[\p{L}'-]+)\s+(?:of|for|used)\b/gu,
+  /^quel(?:le)?s?\s+(?:est|sont)\s+(?:le|la|les|l')\s*(?<asked>[\p{L}'-]+)\s+(?:de|du|des|d'|utilise)/gu,
+  // The thing an "is there…?" question asks for.
+  // "Is there a way / any chance / un moyen" asks whether something can be done, not for a thing.
+  new RegExp(`^(?:is there|are there|y a-t-il|y a-tu|est-ce qu'il y a)\\s+(?:an?|any|some|du|de la|de l'|des|un|une)\\s+(?!(?:way|ways|chance|possibility|option|means|moyen|moyens|facon|possibilite|solution|option)\\b)${NP}`, "gu"),
+];
