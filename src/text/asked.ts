@@ -51,9 +51,10 @@ const FRAMES: RegExp[] = [
   // act that follows; the frame above takes what is allowed.
   new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?(?!(?:allowed|permitted|entitled|required|supposed|obliged|obligated|expected|forced)\\b)(?<asked>[\\p{L}'-]+ed)\\b`, "gu"),
   // What a body is asked to offer or provide.
-  new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|offre|offrent|fournit|fournissent)(?:-t-(?:il|elle|ils|elles))?\\s+${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
+  new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|offre|offrent|fournit|fournissent)(?:(?:-t)?-(?:il|elle|ils|elles))?\\s+${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
   // The act a "who…?" question asks for: "Who manufactures", « Quelle entreprise fabrique ».
-  /^(?:who|qui|quelle (?:entreprise|compagnie|firme)|which (?:company|firm|business))\s+(?<asked>(?!(?:is|are|was|can|could|should|do|does|did|will|est|sont|peut|peuvent|doit|doivent|a|ont|fait|va|vont|will|would)\b)[\p{L}'-]+)/gu,
+  // A modal ("can", "va") is skipped to its verb; "who is / who does" asks no act.
+  /^(?:who|qui|quelle (?:entreprise|compagnie|firme)|which (?:company|firm|business))\s+(?:(?:can|could|should|will|would|must|may|va|vont|peut|peuvent|doit|doivent|pourrait|devrait)\s+)?(?<asked>(?!(?:is|are|was|were|can|could|should|do|does|did|will|would|has|have|est|sont|etait|peut|peuvent|doit|doivent|a|ont|fait|va|vont)\b)[\p{L}'-]+)/gu,
   // The attribute a "what is the…?" question asks of a thing.
   /^(?:what|which)(?:\s+is|\s+are|'s)\s+the\s+(?<asked>[\p{L}'-]+)\s+(?:of|for|used)\b/gu,
   /^quel(?:le)?s?\s+(?:est|sont)\s+(?:le|la|les|l')\s*(?<asked>[\p{L}'-]+)\s+(?:de|du|des|d'|utilise)/gu,

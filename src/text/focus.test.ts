@@ -69,4 +69,28 @@ describe("question focus coverage", () => {
     const v = assessFocus(input("Is there a ghost penalty for late books?", "A fine is charged for late books.", { officialFor: new Map([["penalti", ["fine"]]]), unknown: new Set(["ghost", "penalti"]) }));
     expect(v.covered).toBe(true);
   });
+
+  it("fails an answer that shares a specific word but not what the question's grammar asks", () => {
+    // "bring" is specific and in the answer; the parrot, which is what was asked, is not.
+    const v = assessFocus(input("Can I bring my parrot to the library?", "You can bring your library card to borrow books.", { asked: [["parrot"]] }));
+    expect(v.matched).toContain("bring");
+    expect(v.missingAsked).toEqual([["parrot"]]);
+    expect(v.covered).toBe(false);
+  });
+
+  it("requires the asked phrase even when every word is known to the corpus", () => {
+    // No unseen word: the old rule passed it; "late fine" is asked and the answer speaks of cards.
+    expect(assessFocus(input("What is the fine for a late book?", "A library card is free.", { asked: [["fine"]] })).covered).toBe(false);
+    expect(assessFocus(input("What is the fine for a late book?", "The fine is one dollar a day.", { asked: [["fine"]] })).covered).toBe(true);
+  });
+
+  it("passes an asked phrase held in any of its words, by a correction or by an official term", () => {
+    expect(assessFocus(input("Is late borrowing allowed?", "Late returns cost a fine.", { asked: [["late", "borrow"]] })).covered).toBe(true);
+    expect(assessFocus(input("What is the fien?", "The fine is one dollar.", { asked: [["fien"]], unknown: new Set(["fien"]), corrections: { fien: "fine" } })).covered).toBe(true);
+    expect(assessFocus(input("Is there a penalty for late books?", "A fine is charged for late books.", { asked: [["penalti"]], officialFor: new Map([["penalti", ["fine"]]]) })).covered).toBe(true);
+  });
+
+  it("ignores an asked phrase made only of situating words", () => {
+    expect(assessFocus(input("Can I bring my kids?", "Books are lent for three weeks.", { asked: [["kid"]], neutral: new Set(["kid"]) })).covered).toBe(true);
+  });
 });

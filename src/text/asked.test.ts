@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { askedPhrases } from "./asked.js";
+
+// Why these frames are principled: each is a grammatical position whose filler is, by the
+// question's own structure, the thing asked about — the object of "bring", the subject of
+// "allowed", the property a yes/no question predicates, the verb of "who…?", the head noun
+// of "what is the … of". Sources that speak only of the setting (the polling station, the
+// ballot) do not answer it, however many other words they share. None of these phrasings is
+// in an eval dataset.
+describe("what a question's grammar marks as asked", () => {
+  it.each([
+    ["Can I bring my guitar into the polling station?", "guitar"],
+    ["Is it OK to carry an umbrella when I vote?", "umbrella"],
+    ["Est-ce que je peux amener mon perroquet au bureau de vote?", "perroquet"],
+    ["Je peux-tu apporter ma tablette pour lire les noms?", "tablette"],
+  ])("the thing brought: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  it.each([
+    ["Is chewing gum allowed in the voting booth?", "chewing gum"],
+    ["Are umbrellas permitted inside?", "umbrellas"],
+    ["Les parapluies sont-ils interdits dans l'isoloir?", "parapluies"],
+  ])("the thing allowed or forbidden: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  it.each([
+    ["Are the ballot boxes laminated?", "laminated"],
+    ["Were the voting booths disinfected?", "disinfected"],
+    ["Les urnes sont-elles verrouillées?", "verrouillees"],
+    ["Les isoloirs sont-ils désinfectés après chaque vote?", "desinfectes"],
+  ])("the property a yes/no question asks of its subject: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  it.each([
+    ["Does Élections Québec supply a free taxi to the polls?", "taxi"],
+    ["Le DGE fournit-il des loupes aux électeurs?", "loupes"],
+    ["Élections Québec offre-t-elle un service de garde?", "service de garde"],
+  ])("the thing offered: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  it.each([
+    ["Who prints the ballots?", "prints"],
+    ["Which company designs the voting booths?", "designs"],
+    ["Qui imprime les bulletins de vote?", "imprime"],
+    ["Quelle compagnie livre les urnes?", "livre"],
+  ])("the act a 'who' question asks for: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  it.each([
+    ["What is the weight of a ballot box?", "weight"],
+    ["What's the budget for advertising?", "budget"],
+    ["Quelle est la taille de l'isoloir?", "taille"],
+    ["Quel est le poids d'une urne?", "poids"],
+  ])("the attribute a 'what is the' question asks: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  it.each([
+    ["Is there a cafeteria at the polling place?", "cafeteria"],
+    ["Y a-t-il un vestiaire au bureau de vote?", "vestiaire"],
+    ["Est-ce qu'il y a une rampe à l'école?", "rampe"],
+  ])("the thing an 'is there' question asks for: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
+  // Near misses: the same words where they do not mark the thing asked.
+  it.each([
+    // "allowed to <act>" frames the act, and a pronoun is not a topic.
+    ["My aunt is under guardianship, is she still allowed to vote?", []],
+    ["Am I required to show my card?", []],
+    // "Is there a way" asks whether something can be done.
+    ["I'm abroad. Is there any way to vote?", []],
+    ["Y a-t-il un moyen de voter de chez moi?", []],
+    // "se porter garant" is vouching, not carrying.
+    ["Mon voisin peut-il se porter garant pour moi?", []],
+    // "Who is…" asks for a person, not an act; a modal leads to its verb.
+    ["Who is in charge of my riding?", []],
+    ["Who can sign a nomination paper?", ["sign"]],
+    ["Qui va compter les votes?", ["compter"]],
+    // A question with none of the frames names nothing.
+    ["How do I vote by mail?", []],
+    ["Comment m'inscrire sur la liste électorale?", []],
+  ])("%s names %j", (q, asked) => expect(askedPhrases(q)).toEqual(asked));
+
+  it("ignores a redaction placeholder and reads a frame after the scene is set", () => {
+    expect(askedPhrases("I live at [ADDRESS]. Can I bring my bike inside?")).toEqual(["bike"]);
+  });
+});
