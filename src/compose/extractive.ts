@@ -4,7 +4,7 @@ import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import { assessFocus, type FocusVerdict } from "../text/focus.js";
 import { askedPhrases } from "../text/asked.js";
-import { asksLocalDetail, asksQuantity, statesQuantity } from "../text/answer-type.js";
+import { asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
@@ -172,11 +172,17 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
   if (asksQuantity(input.question) && !chosen.some((c) => statesQuantity(c.text))) return { ...abstain("quantity", quoted), ...(focus ? { focus } : {}) };
   // A detail of a place the sources never name, answered with sentences that do not name it
   // either, is a general answer passed off as the local one.
-  if (input.signals && asksLocalDetail(input.question)) {
+  if (input.signals) {
+    const said = new Set(chosen.flatMap((c) => terms(c.text, input.lang)));
     const unknown = new Set(input.signals.unknownTerms);
     const places = [...properNounTerms(input.question, input.lang)].filter((t) => unknown.has(t));
-    const said = new Set(chosen.flatMap((c) => terms(c.text, input.lang)));
-    if (places.length > 0 && !places.some((t) => said.has(t))) return { ...abstain("local-detail", quoted), ...(focus ? { focus } : {}) };
+    const unnamed = (names: readonly string[]) => names.length > 0 && !names.some((t) => said.has(t));
+    // A street address is a place no source names: its polling station, school or room is
+    // on the voter's notice, not in the sources.
+    const local = asksLocalDetail(input.question) && (unnamed(places) || givesAddress(input.question));
+    // A building named as a polling place: whatever is asked of it is its own detail.
+    const venue = namedVenue(input.question);
+    if (local || (venue !== null && unnamed(terms(venue, input.lang)))) return { ...abstain("local-detail", quoted), ...(focus ? { focus } : {}) };
   }
   return { composition: assemble(hits, chosen), abstainedOn: null, quoted, ...(focus ? { focus } : {}) };
 }
