@@ -47,6 +47,22 @@ describe("extractive composition", () => {
     expect(composeExtractive({ question: q, lang: "en", hits: named, history: [], signals }).kind).toBe("answer");
   });
 
+  it("abstains when the sentences share the question's verb but not what it asks about", () => {
+    const hits = [hit(chunk("lib-en:4", "What should I bring?", "Bring your library card to borrow books; a photo ID also works."))];
+    const signals = { unknownTerms: terms("parrot", "en"), neutralTerms: [], corrections: {} };
+    expect(composeExtractive({ question: "Can I bring my parrot to the library?", lang: "en", hits, history: [], signals }).kind).toBe("abstain");
+    expect(composeExtractive({ question: "Can I bring my library card?", lang: "en", hits, history: [], signals: { ...signals, unknownTerms: [] } }).kind).toBe("answer");
+  });
+
+  it("abstains on a building named as the place, and on the room or school of an address, unless the sentences name it", () => {
+    const hits = [hit(chunk("lib-en:5", "Are reading rooms accessible?", "Most reading rooms are accessible; the city lists the ones that are not."))];
+    const signals = { unknownTerms: [], neutralTerms: [], corrections: {} };
+    const ask = (question: string) => composeExtractive({ question, lang: "en", hits, history: [], signals }).kind;
+    expect(ask("Is the reading room at the Rosemont arena accessible?")).toBe("abstain");
+    expect(ask("I live at [ADDRESS], which room do I read in?")).toBe("abstain");
+    expect(ask("Are reading rooms accessible?")).toBe("answer");
+  });
+
   it("abstains when a question asks how much or how many and no chosen sentence states a quantity", () => {
     const hits = [hit(chunk("lib-en:0", "Who runs the library?", "The city council runs the library and appoints its librarian."))];
     expect(compose("How much does it cost to run the library?", hits).kind).toBe("abstain");
