@@ -3,7 +3,7 @@ import type { Lang } from "../contract/envelope.js";
 import type { Chunk } from "../ingest/chunk.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
-import { composeExtractive } from "./extractive.js";
+import { chatAbbreviations, composeExtractive } from "./extractive.js";
 import { verifyComposition } from "./verify.js";
 import { terms } from "../text/analyze.js";
 
@@ -61,6 +61,17 @@ describe("extractive composition", () => {
     expect(ask("Is the reading room at the Rosemont arena accessible?")).toBe("abstain");
     expect(ask("I live at [ADDRESS], which room do I read in?")).toBe("abstain");
     expect(ask("Are reading rooms accessible?")).toBe("answer");
+  });
+
+  it("reads lower-case words without a vowel as chat-speak, not as what is asked", () => {
+    expect(chatAbbreviations("bjr, c koi les heures svp? thx", "fr")).toEqual(terms("bjr svp thx", "fr"));
+    expect(chatAbbreviations("pls where to vote tbh", "en")).toEqual(terms("pls tbh", "en"));
+    // An upper-case acronym and a word with a vowel are kept as topics.
+    expect(chatAbbreviations("Can I vote at the CLSC or the gym?", "en")).toEqual([]);
+    const hits = [hit(chunk("lib-fr:0", "Qui peut emprunter?", "Toute personne de 14 ans ou plus peut emprunter des livres.", "fr"))];
+    const signals = { unknownTerms: terms("bjr", "fr"), neutralTerms: [], corrections: {} };
+    expect(composeExtractive({ question: "bjr a quel age on peut emprunter?", lang: "fr", hits, history: [], signals }).kind).toBe("answer");
+    expect(composeExtractive({ question: "bonjour a quel age on peut emprunter un kayak?", lang: "fr", hits, history: [], signals: { ...signals, unknownTerms: terms("kayak", "fr") } }).kind).toBe("abstain");
   });
 
   it("abstains when a question asks how much or how many and no chosen sentence states a quantity", () => {

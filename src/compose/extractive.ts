@@ -1,3 +1,4 @@
+import type { Lang } from "../contract/envelope.js";
 import type { Citation } from "../contract/envelope.js";
 import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
@@ -208,7 +209,7 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
   const verdict = assessFocus({
     own: asked,
     unknown,
-    neutral: new Set([...signals.neutralTerms, ...own.filter((t) => situating.has(t))]),
+    neutral: new Set([...signals.neutralTerms, ...own.filter((t) => situating.has(t)), ...chatAbbreviations(input.question, lang)]),
     corrections: signals.corrections,
     officialFor,
     answered,
@@ -218,6 +219,15 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
     asked: askedPhrases(input.question).map((p) => terms(p, lang)),
   });
   return verdict;
+}
+
+/**
+ * Lower-case words without a vowel ("slt", "vrm", "bcp", "stp", "idk", "thx") are chat-speak
+ * abbreviations: greetings and intensifiers that situate a message, never its topic, since
+ * French and English content words all have a vowel. An upper-case acronym ("CLSC") is kept.
+ */
+export function chatAbbreviations(question: string, lang: Lang): string[] {
+  return (question.match(/(?<![\p{L}\d])[\p{Ll}]{2,5}(?![\p{L}\d])/gu) ?? []).filter((w) => !/[aeiouyàâéèêëîïôûùü]/.test(w)).flatMap((w) => terms(w, lang));
 }
 
 /** Whether a passage term shares the unknown term's first five letters (an inflection the stemmer missed). */
