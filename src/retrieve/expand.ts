@@ -73,6 +73,11 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bsignaler|\bdenoncer|\bplainte/, "signaler plaintes Élections Québec"],
     [/\bcarte electorale|\bredecoupage|\blimites? des circonscriptions/, "carte électorale circonscriptions"],
     [/\bcompagnies?\b|\bentreprises?\b|\bsyndicats?\b|\bpersonnes? morales?\b/, "entreprises compagnies personnes morales contribution politique interdit"],
+    // A person's nationality is asked as the citizenship condition; "dans mon coin" is the
+    // voter's electoral division; a marriage is reported as a change of name.
+    [/\b(?:est|suis|es|sont) (?:francaise?|americaine?|mexicaine?|belge|haitienne?|marocaine?|algerienne?|britannique|chinoise?|libanaise?|colombienne?)\b|\bnationalite\b/, "citoyenneté canadienne"],
+    [/\bdans (?:mon|notre) (?:coin|secteur|boute)\b|\bpar chez (?:nous|moi|nous autres)\b/, "circonscription électorale"],
+    [/\bmariee?s?\b|\bmariage\b|\bnom de (?:famille|jeune fille)\b/, "changement de nom"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
@@ -136,6 +141,9 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\breport\b|\bflag\b|\bcomplain/, "report complaints form Élections Québec"],
     [/\belectoral map\b|\bnew map\b|\bredistribution\b|\bredrawn\b|\bboundaries\b/, "electoral map divisions"],
     [/\bcompan(y|ies)\b|\bcorporations?\b|\bunions?\b|\blegal persons?\b/, "companies corporations legal persons political contributions forbidden"],
+    [/\b(?:is|am|are) (?:french|american|mexican|belgian|british|haitian|moroccan|algerian|chinese|lebanese|colombian|a foreigner)\b|\bnationality\b/, "Canadian citizen"],
+    [/\bin (?:my|our) (?:area|neighbou?rhood)\b|\baround here\b/, "electoral division"],
+    [/\bmarried\b|\bmarriage\b|\bmaiden name\b|\blast name\b|\bsurname\b/, "change of name"],
   ],
 };
 
