@@ -54,6 +54,13 @@ describe("what a question's grammar marks as asked", () => {
     ["Est-ce qu'il y a une rampe à l'école?", "rampe"],
   ])("the thing an 'is there' question asks for: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
 
+  it.each([
+    ["What hours is the help desk open on weekends?", ["help", "desk"]],
+    ["When is the advance poll office open?", ["advance", "poll", "office"]],
+    ["Quelles sont les heures d'ouverture de la bibliothèque municipale?", ["heures", "bibliotheque", "municipale"]],
+    ["À quelle heure ferme le comptoir de service cette semaine?", ["comptoir", "de", "service"]],
+  ])("every word of the thing whose hours are asked: %s", (q, asked) => expect(askedPhrases(q)).toEqual(asked));
+
   // Near misses: the same words where they do not mark the thing asked.
   it.each([
     // "allowed to <act>" frames the act, and a pronoun is not a topic.
@@ -71,6 +78,9 @@ describe("what a question's grammar marks as asked", () => {
     // A question with none of the frames names nothing.
     ["How do I vote by mail?", []],
     ["Comment m'inscrire sur la liste électorale?", []],
+    // Hours asked without naming whose are the election's own.
+    ["What time does it close?", []],
+    ["C'est quoi les heures pour voter?", []],
   ])("%s names %j", (q, asked) => expect(askedPhrases(q)).toEqual(asked));
 
   it("ignores a redaction placeholder and reads a frame after the scene is set", () => {

@@ -14,7 +14,9 @@ import { fold } from "./analyze.js";
  * - the act a "who…?" question asks for its doer ("Who prints the ballots?": prints);
  * - the attribute a "what is the…?" question asks of a thing ("What is the weight of a
  *   ballot box?", « Quelle est la taille de l'isoloir? »: weight, taille);
- * - the thing an "is there…?" question asks for ("Is there a cafeteria?").
+ * - the thing an "is there…?" question asks for ("Is there a cafeteria?");
+ * - the thing whose opening hours are asked, every word of it ("What hours is the help desk
+ *   open?": help and desk, since the hours of another desk answer another question).
  *
  * Each phrase is returned as written; the caller analyses it. Frames are matched on the
  * folded question; a question that fits none asks nothing this module can name.
@@ -29,6 +31,11 @@ export function askedPhrases(question: string): string[] {
         const phrase = m.groups?.asked?.trim();
         if (phrase) out.push(phrase);
       }
+    }
+    // Whose hours are asked is named in full: the hours of an "info line" are not those of
+    // the polling station's line, so each of its words must be answered.
+    for (const re of WHOLE_FRAMES) {
+      for (const m of sentence.matchAll(re)) out.push(...(m.groups?.asked?.trim().split(/\s+/) ?? []));
     }
   }
   return out;
@@ -61,4 +68,11 @@ const FRAMES: RegExp[] = [
   // The thing an "is there…?" question asks for.
   // "Is there a way / any chance / un moyen" asks whether something can be done, not for a thing.
   new RegExp(`^(?:is there|are there|y a-t-il|y a-tu|est-ce qu'il y a)\\s+(?:an?|any|some|du|de la|de l'|des|un|une)\\s+(?!(?:way|ways|chance|possibility|option|means|moyen|moyens|facon|possibilite|solution|option)\\b)${NP}`, "gu"),
+];
+
+const WHOLE_FRAMES: RegExp[] = [
+  /^(?:what|which) (?:hours|time|times|days?) (?:is|are|does|do) (?:the )?(?!(?:it|they|this|that|you)\b)(?<asked>(?:[\p{L}'-]+ ){1,5}?)(?:open|opened|close|closed|opens|closes|operate|operating|staffed)\b/gu,
+  /^when (?:is|are|does|do) (?:the )?(?!(?:it|they|this|that|you)\b)(?<asked>(?:[\p{L}'-]+ ){1,5}?)(?:open|opened|close|closed|opens|closes)\b/gu,
+  /\b(?:heures|horaires?) d'ouverture\s+(?:de |du |de la |de l'|des )(?<asked>(?:(?!(?:cette|la|ce|le|pendant|en|au)\b)[\p{L}'-]+ ?){1,4})/gu,
+  /\b(?:a quelle heure|quand) (?:ouvre|ferme|ouvrent|ferment) (?:le |la |les |l')?(?<asked>(?:(?!(?:cette|ce|le|pendant|en|au|demain|aujourd'hui)\b)[\p{L}'-]+ ?){1,4})/gu,
 ];
