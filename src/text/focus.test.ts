@@ -93,4 +93,14 @@ describe("question focus coverage", () => {
   it("ignores an asked phrase made only of situating words", () => {
     expect(assessFocus(input("Can I bring my kids?", "Books are lent for three weeks.", { asked: [["kid"]], neutral: new Set(["kid"]) })).covered).toBe(true);
   });
+
+  it("counts a person the voter names when the answer names the official role the lexicon gives them", () => {
+    const officialFor = new Map([["nephew", ["rel", "guardian"]]]);
+    const w = (t: string) => ({ librari: 0.5, book: 1, rel: 4, guardian: 4.5 })[t] ?? 6;
+    const ask = (answer: string) => assessFocus(input("Can my nephew renew my books while I'm on a cruise?", answer, { weight: w, officialFor, neutral: new Set(["nephew"]), unknown: new Set(["nephew", "renew", "cruis"]) })).covered;
+    // "cruise" is unseen; the answer speaks of what a relative may do: it addresses the nephew.
+    expect(ask("A relative may renew books on a reader's behalf.")).toBe(true);
+    // The same answer without the role speaks of books only.
+    expect(ask("Books are lent for three weeks.")).toBe(false);
+  });
 });

@@ -54,7 +54,11 @@ export interface FocusVerdict {
 export function assessFocus(f: FocusInput): FocusVerdict {
   const unknownFocus = f.own.filter((t) => f.unknown.has(t) && !f.neutral.has(t) && !f.corrections[t] && t.length >= 3 && !/\d/.test(t));
   const matched = f.own.filter((t) => {
-    if ((f.unknown.has(t) && !f.corrections[t]) || f.neutral.has(t)) return false;
+    // A person the voter names situates the question ("my wife" is not what is asked about
+    // voting), unless the answer names the official role the lexicon gives them ("spouse"):
+    // then it speaks of them ("Can my wife register me?" answered by what a spouse may do).
+    if (f.neutral.has(t)) return (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o) && f.weight(o) >= GENERIC_SHARE * f.unseenWeight);
+    if (f.unknown.has(t) && !f.corrections[t]) return false;
     const term = f.corrections[t] ?? t;
     if (f.weight(term) < GENERIC_SHARE * f.unseenWeight) return false;
     return f.answered.has(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
