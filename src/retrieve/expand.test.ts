@@ -23,6 +23,13 @@ describe("voters' words for official conditions", () => {
     ["I took my wife's surname, what do I do for the voters list?", "en", "change of name"],
   ])("a marriage or new surname is a change of name: %s", (q, lang, official) => expect(expand(q, lang as "fr" | "en").added).toContain(official));
 
+  it.each(["Pis si je me trompe en cochant?", "Qu'est-ce qui arrive si je me suis trompée?", "Et si je me trompe, je recommence?"])("a mistake of one's own is a marking error: %s", (q) =>
+    expect(expand(q, "fr").added).toContain("marque bulletin rejeté"),
+  );
+  it.each(["Je me suis trompé de bureau de vote", "Si je me trompe d'adresse sur le formulaire?"])("a mistake about something named is not: %s", (q) =>
+    expect(expand(q, "fr").added).not.toContain("marque bulletin rejeté"),
+  );
+
   it.each([
     ["Le bulletin est-il en français?", "fr"],
     ["Est-ce que le coin de la rue est loin?", "fr"],

@@ -78,6 +78,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\b(?:est|suis|es|sont) (?:francaise?|americaine?|mexicaine?|belge|haitienne?|marocaine?|algerienne?|britannique|chinoise?|libanaise?|colombienne?)\b|\bnationalite\b/, "citoyenneté canadienne"],
     [/\bdans (?:mon|notre) (?:coin|secteur|boute)\b|\bpar chez (?:nous|moi|nous autres)\b/, "circonscription électorale"],
     [/\bmariee?s?\b|\bmariage\b|\bnom de (?:famille|jeune fille)\b/, "changement de nom"],
+    // "Si je me trompe" (with nothing after: not "de bureau", "d'adresse") is a marking error.
+    [/\bme (?:suis )?(?:trompe|trompee?|tromper)\b(?!\s+(?:de|d'|dans|sur)\b)/, "marque bulletin rejeté"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
