@@ -61,6 +61,13 @@ describe("what a question's grammar marks as asked", () => {
     ["À quelle heure ferme le comptoir de service cette semaine?", ["comptoir", "de", "service"]],
   ])("every word of the thing whose hours are asked: %s", (q, asked) => expect(askedPhrases(q)).toEqual(asked));
 
+  it.each([
+    ["Where can I park my bike at the polling place?", "bike"],
+    ["How can I recharge my phone while I wait?", "phone"],
+    ["Où est-ce que je peux laisser mon vélo au bureau de vote?", "velo"],
+    ["Comment je peux réserver une salle pour un débat?", "salle"],
+  ])("the object a voter asks where or how to act on: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
+
   // Near misses: the same words where they do not mark the thing asked.
   it.each([
     // "allowed to <act>" frames the act, and a pronoun is not a topic.
@@ -78,6 +85,10 @@ describe("what a question's grammar marks as asked", () => {
     // A question with none of the frames names nothing.
     ["How do I vote by mail?", []],
     ["Comment m'inscrire sur la liste électorale?", []],
+    // "vote from Florida", "check if I'm": no object, only the act's circumstances.
+    ["How do I vote from Nunavut?", []],
+    ["Comment je peux voter de la Floride?", []],
+    ["How can I check if I'm on the list?", []],
     // Hours asked without naming whose are the election's own.
     ["What time does it close?", []],
     ["C'est quoi les heures pour voter?", []],

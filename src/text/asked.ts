@@ -8,6 +8,7 @@ import { fold } from "./analyze.js";
  *
  * - what a voter would bring, carry or wear ("Can I bring my parrot?": the parrot);
  * - what a voter asks is allowed or forbidden ("Is chewing gum allowed?": the gum);
+ * - what a voter asks where or how to act on ("Where can I park my bike?": the bike);
  * - what a body is asked to offer or provide ("Does it provide a free taxi?": the taxi);
  * - the property a yes/no question asks about its subject ("Are ballots laminated?",
  *   « Les urnes sont-elles verrouillées? »: laminated, verrouillées);
@@ -43,11 +44,15 @@ export function askedPhrases(question: string): string[] {
 
 const DET = "(?:(?:he|she|it|they|my|a|an|the|his|her|our|their|some|any|your|mon|ma|mes|un|une|des|du|de la|de l'|le|la|les|l'|son|sa|ses|notre|nos|votre|vos)\\s+)?";
 /** Up to three words, stopping at a preposition, conjunction or the end of the clause. */
-const NP = "(?<asked>(?:(?!(?:with|into|to|in|at|on|for|while|when|near|outside|inside|or|and|avec|dans|au|aux|a|en|pour|pendant|quand|jusqu'|sur|pres|devant|ou|et)\\b)[\\p{L}'-]+\\s?){1,3})";
+const NP = "(?<asked>(?:(?!(?:with|into|to|in|at|on|for|by|from|via|while|when|near|outside|inside|or|and|avec|par|dans|au|aux|a|en|pour|pendant|quand|jusqu'|sur|pres|devant|ou|et)\\b)[\\p{L}'-]+\\s?){1,3})";
 
 const FRAMES: RegExp[] = [
   // What a voter would bring, carry or wear to vote.
   new RegExp(`\\b(?<!se )(?:bring|carry|wear|apporter|amener|emmener|porter|apporte|amene|emmene)\\s+${DET}${NP}`, "gu"),
+  // The object of "where/how can I <verb> the …" (with its determiner: "charge my car", not
+  // "vote from Florida", whose words only situate the act).
+  new RegExp(`^(?:where|how) (?:can|do|could|should) (?:i|we) (?!vote\\b)[\\p{L}'-]+\\s+(?:my|a|an|the|our|some)\\s+${NP}`, "gu"),
+  new RegExp(`^(?:ou|comment) (?:est-ce que )?(?:je peux|puis-je|peut-on|on peut) (?!voter\\b)[\\p{L}'-]+\\s+(?:l'|(?:mon|ma|mes|une|un|des|du|les|le|la)\\s+)${NP}`, "gu"),
   // What is asked to be allowed: "Is smoking allowed", "Are dogs permitted".
   new RegExp(`^(?:is|are)\\s+${DET}(?!(?:he|she|it|they|i|we|you|still|really|also|even|ever|actually|now)\\b)(?<asked>[\\p{L}'-]+(?:\\s[\\p{L}'-]+)?)\\s+(?:allowed|permitted|prohibited|forbidden|banned)\\b`, "gu"),
   // « Les X sont-ils interdits / permis / chauffés… »: the subject and what is said of it.
