@@ -89,6 +89,12 @@ describe("what a question's grammar marks as asked", () => {
     ["How do I vote from Nunavut?", []],
     ["Comment je peux voter de la Floride?", []],
     ["How can I check if I'm on the list?", []],
+    // A role or a process is described in other words; an age or a term is a number.
+    ["What is the role of a poll clerk?", []],
+    ["Quel est le rôle de la commission de révision?", []],
+    ["Quelle est la durée du mandat des députés?", []],
+    ["Y a-t-il un âge minimum pour être scrutateur?", []],
+    ["Is there a limit on the number of candidates?", []],
     // Hours asked without naming whose are the election's own.
     ["What time does it close?", []],
     ["C'est quoi les heures pour voter?", []],

@@ -46,6 +46,10 @@ const DET = "(?:(?:he|she|it|they|my|a|an|the|his|her|our|their|some|any|your|mo
 /** Up to three words, stopping at a preposition, conjunction or the end of the clause. */
 const NP = "(?<asked>(?:(?!(?:with|into|to|in|at|on|for|by|from|via|while|when|near|outside|inside|or|and|avec|par|dans|au|aux|a|en|pour|pendant|quand|jusqu'|sur|pres|devant|ou|et)\\b)[\\p{L}'-]+\\s?){1,3})";
 
+/** Attributes an answer states in other words or as a number (see the "what is the…" frame). */
+const NOT_NAMED =
+  "(?!(?:role|roles|job|function|functions|duty|duties|responsibility|responsibilities|purpose|meaning|definition|difference|process|procedure|rules?|steps?|requirements?|conditions?|age|minimum|maximum|limit|term|length|duration|deadline|date|number|amount|fonction|fonctions|tache|taches|mandat|duree|definition|difference|processus|procedure|regles?|etapes?|conditions?|exigences?|but|utilite|signification|limite|delai|nombre|montant)\\b)";
+
 const FRAMES: RegExp[] = [
   // What a voter would bring, carry or wear to vote.
   new RegExp(`\\b(?<!se )(?:bring|carry|wear|apporter|amener|emmener|porter|apporte|amene|emmene)\\s+${DET}${NP}`, "gu"),
@@ -67,12 +71,14 @@ const FRAMES: RegExp[] = [
   // The act a "who…?" question asks for: "Who manufactures", « Quelle entreprise fabrique ».
   // A modal ("can", "va") is skipped to its verb; "who is / who does" asks no act.
   /^(?:who|qui|quelle (?:entreprise|compagnie|firme)|which (?:company|firm|business))\s+(?:(?:can|could|should|will|would|must|may|va|vont|peut|peuvent|doit|doivent|pourrait|devrait)\s+)?(?<asked>(?!(?:is|are|was|were|can|could|should|do|does|did|will|would|has|have|est|sont|etait|peut|peuvent|doit|doivent|a|ont|fait|va|vont)\b)[\p{L}'-]+)/gu,
-  // The attribute a "what is the…?" question asks of a thing.
-  /^(?:what|which)(?:\s+is|\s+are|'s)\s+the\s+(?<asked>[\p{L}'-]+)\s+(?:of|for|used)\b/gu,
-  /^quel(?:le)?s?\s+(?:est|sont)\s+(?:le|la|les|l')\s*(?<asked>[\p{L}'-]+)\s+(?:de|du|des|d'|utilise)/gu,
+  // The attribute a "what is the…?" question asks of a thing. A role, a process or a
+  // difference is described in other words, and an age, a term or a limit is answered with a
+  // number (answer-type.ts checks quantities): neither is a word the answer must repeat.
+  new RegExp(`^(?:what|which)(?:\\s+is|\\s+are|'s)\\s+the\\s+${NOT_NAMED}(?<asked>[\\p{L}'-]+)\\s+(?:of|for|used)\\b`, "gu"),
+  new RegExp(`^quel(?:le)?s?\\s+(?:est|sont)\\s+(?:le|la|les|l')\\s*${NOT_NAMED}(?<asked>[\\p{L}'-]+)\\s+(?:de|du|des|d'|utilise)`, "gu"),
   // The thing an "is there…?" question asks for.
   // "Is there a way / any chance / un moyen" asks whether something can be done, not for a thing.
-  new RegExp(`^(?:is there|are there|y a-t-il|y a-tu|est-ce qu'il y a)\\s+(?:an?|any|some|du|de la|de l'|des|un|une)\\s+(?!(?:way|ways|chance|possibility|option|means|moyen|moyens|facon|possibilite|solution|option)\\b)${NP}`, "gu"),
+  new RegExp(`^(?:is there|are there|y a-t-il|y a-tu|est-ce qu'il y a)\\s+(?:an?|any|some|du|de la|de l'|des|un|une)\\s+(?!(?:way|ways|chance|possibility|option|means|moyen|moyens|facon|possibilite|solution|option)\\b)${NOT_NAMED}${NP}`, "gu"),
 ];
 
 const WHOLE_FRAMES: RegExp[] = [
