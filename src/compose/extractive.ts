@@ -4,7 +4,7 @@ import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import { assessFocus, type FocusVerdict } from "../text/focus.js";
-import { askedPhrases } from "../text/asked.js";
+import { askedAct, askedPhrases } from "../text/asked.js";
 import { asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
@@ -217,6 +217,7 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
     // No passage holds a space, so this is the weight of a word the corpus never uses.
     unseenWeight: weight(" "),
     asked: askedPhrases(input.question).map((p) => terms(p, lang)),
+    act: terms(askedAct(input.question) ?? "", lang),
   });
   return verdict;
 }

@@ -30,6 +30,10 @@ describe("voters' words for official conditions", () => {
     expect(expand(q, "fr").added).not.toContain("marque bulletin rejeté"),
   );
 
+  it.each(["Is it possible to decline the ballot they give me?", "Can I refuse my ballot as a protest?"])("declining a ballot is a blank or spoiled one: %s", (q) =>
+    expect(expand(q, "en").added).toContain("blank ballot rejected"),
+  );
+
   it.each([
     ["Le bulletin est-il en français?", "fr"],
     ["Est-ce que le coin de la rue est loin?", "fr"],

@@ -137,7 +137,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bwork(ing)? (at|during|for|in) (an |the )?(elections?|polls)\b|\belection (worker|staff|job)s?\b|\bpoll (worker|clerk)s?\b/, "work at an election election staff"],
     [/\bceo\b|\bchief electoral officer\b|\bdgeq?\b/, "Chief Electoral Officer Élections Québec"],
     [/\bturnout\b|\bhow many people voted\b/, "voter turnout"],
-    [/\bblank ballot|\bspoil|\bprotest vote/, "blank ballot rejected"],
+    // "Decline" or "refuse" a ballot (a formal option elsewhere) is, in Québec, a blank or spoiled one.
+    [/\bblank ballot|\bspoil|\bprotest vote|\b(?:declin|refus)\w* (?:my |a |the |your )?ballot/, "blank ballot rejected"],
     [/\breligio|\bholy day\b/, "religious holiday election date"],
     [/\brobocall|\bautomated call/, "automated calls robocalls"],
     [/\breport\b|\bflag\b|\bcomplain/, "report complaints form Élections Québec"],

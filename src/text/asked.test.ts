@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedPhrases } from "./asked.js";
+import { askedAct, askedPhrases } from "./asked.js";
 
 // Why these frames are principled: each is a grammatical position whose filler is, by the
 // question's own structure, the thing asked about — the object of "bring", the subject of
@@ -103,4 +103,15 @@ describe("what a question's grammar marks as asked", () => {
   it("ignores a redaction placeholder and reads a frame after the scene is set", () => {
     expect(askedPhrases("I live at [ADDRESS]. Can I bring my bike inside?")).toEqual(["bike"]);
   });
+});
+
+describe("the act a permission question asks about", () => {
+  it.each([
+    ["Can I knit while I wait to vote?", "knit"],
+    ["Could we sing in the line?", "sing"],
+    ["Est-ce que je peux fumer devant l'école?", "fumer"],
+    ["Puis-je dormir dans l'isoloir?", "dormir"],
+    ["Je peux-tu jouer de la guitare dans la file?", "jouer"],
+  ])("%s asks about %s", (q, act) => expect(askedAct(q)).toBe(act));
+  it.each(["How can I vote?", "Who can vote?", "Comment je peux voter?", "Mon fils peut-il voter?"])("%s asks about no act", (q) => expect(askedAct(q)).toBeNull());
 });

@@ -87,3 +87,22 @@ const WHOLE_FRAMES: RegExp[] = [
   /\b(?:heures|horaires?) d'ouverture\s+(?:de |du |de la |de l'|des )(?<asked>(?:(?!(?:cette|la|ce|le|pendant|en|au)\b)[\p{L}'-]+ ?){1,4})/gu,
   /\b(?:a quelle heure|quand) (?:ouvre|ferme|ouvrent|ferment) (?:le |la |les |l')?(?<asked>(?:(?!(?:cette|ce|le|pendant|en|au|demain|aujourd'hui)\b)[\p{L}'-]+ ?){1,4})/gu,
 ];
+
+/**
+ * The act a yes/no permission question asks about: "Can I *eat* in line?", « Est-ce que je
+ * peux *manger* dans la file? ». Returned apart from the phrases above because it binds only
+ * when the corpus has never used the word: a known act ("can I give…", "can I leave work…")
+ * is often answered in other words ("contribution", "four hours off"), but sources that never
+ * name the act cannot say whether it is permitted, whatever else they share with the question.
+ */
+export function askedAct(question: string): string | null {
+  const q = fold(question.replace(/\[[A-Z_]+\]/g, " ")).replace(/[’`]/g, "'").replace(/\s+/g, " ");
+  for (const sentence of q.split(/[.?!;:]+/).map((s) => s.trim())) {
+    const m = ACT.exec(sentence) ?? ACT_FR.exec(sentence);
+    if (m?.groups?.act) return m.groups.act;
+  }
+  return null;
+}
+
+const ACT = /^(?:can|may|could) (?:i|we|one)\s+(?:(?:still|also|just|even)\s+)?(?<act>[\p{L}'-]+)/u;
+const ACT_FR = /^(?:est-ce (?:que|qu'on) (?:je peux|on peut|je pourrais|on pourrait)|puis-je|peut-on|je peux-tu|on peut-tu)\s+(?:(?:quand meme|encore|aussi)\s+)?(?<act>[\p{L}'-]+)/u;

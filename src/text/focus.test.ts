@@ -103,4 +103,11 @@ describe("question focus coverage", () => {
     // The same answer without the role speaks of books only.
     expect(ask("Books are lent for three weeks.")).toBe(false);
   });
+
+  it("requires the act of a permission question only when the corpus has never used it", () => {
+    // "knit" is unseen: sharing "late" and "book" does not say whether knitting is allowed.
+    expect(assessFocus(input("Can I knit while my late book is renewed?", "A late book can be renewed once.", { act: ["knit"] })).covered).toBe(false);
+    // "borrow" is known: the answer may say it in other words ("lent"), as sources do.
+    expect(assessFocus(input("Can I borrow a late book?", "Late books are lent again after a week.", { act: ["borrow"], unknown: new Set() })).covered).toBe(true);
+  });
 });

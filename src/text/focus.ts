@@ -30,6 +30,8 @@ export interface FocusInput {
    * per phrase: the answer must hold a term of each group, however common or rare.
    */
   asked?: readonly (readonly string[])[];
+  /** The act of a yes/no permission question (text/asked.ts `askedAct`), as analysed terms. */
+  act?: readonly string[];
 }
 
 /**
@@ -73,5 +75,8 @@ export function assessFocus(f: FocusInput): FocusVerdict {
     .map((group) => group.filter((t) => !f.neutral.has(t)))
     .filter((group) => group.length > 0 && !group.some(holds))
     .map((group) => [...group]);
+  // The act binds only when the corpus has never used it (see askedAct).
+  const act = (f.act ?? []).filter((t) => f.unknown.has(t) && !f.corrections[t] && !f.neutral.has(t));
+  if (act.length > 0 && !act.some(holds)) missingAsked.push(act);
   return { covered: (matched.length > 0 || unknownFocus.length === 0) && missingAsked.length === 0, matched, unknownFocus, missingAsked };
 }
