@@ -26,6 +26,7 @@ describe("what a question's grammar marks as asked", () => {
     ["Were the voting booths disinfected?", "disinfected"],
     ["Les urnes sont-elles verrouillées?", "verrouillees"],
     ["Les isoloirs sont-ils désinfectés après chaque vote?", "desinfectes"],
+    ["Les pièces d'identité étrangères sont-elles acceptées?", "acceptees"],
   ])("the property a yes/no question asks of its subject: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
 
   it.each([
@@ -73,6 +74,9 @@ describe("what a question's grammar marks as asked", () => {
     // "allowed to <act>" frames the act, and a pronoun is not a topic.
     ["My aunt is under guardianship, is she still allowed to vote?", []],
     ["Am I required to show my card?", []],
+    // « sont-ils autorisés à », "offered to": permission and provision frame an act.
+    ["Les aînés sont-ils autorisés à voter chez eux?", ["aines"]],
+    ["Is voting by mail offered to students?", []],
     // "Is there a way" asks whether something can be done.
     ["I'm abroad. Is there any way to vote?", []],
     ["Y a-t-il un moyen de voter de chez moi?", []],
@@ -113,5 +117,8 @@ describe("the act a permission question asks about", () => {
     ["Puis-je dormir dans l'isoloir?", "dormir"],
     ["Je peux-tu jouer de la guitare dans la file?", "jouer"],
   ])("%s asks about %s", (q, act) => expect(askedAct(q)).toBe(act));
-  it.each(["How can I vote?", "Who can vote?", "Comment je peux voter?", "Mon fils peut-il voter?"])("%s asks about no act", (q) => expect(askedAct(q)).toBeNull());
+  it.each(["How can I vote?", "Who can vote?", "Comment je peux voter?", "Mon fils peut-il voter?", "Est-ce que je peux amener ma voisine?", "Can I bring my cousin?"])(
+    "%s asks about no act (a carried thing is asked by its object)",
+    (q) => expect(askedAct(q)).toBeNull(),
+  );
 });

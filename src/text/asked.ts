@@ -46,6 +46,14 @@ const DET = "(?:(?:he|she|it|they|my|a|an|the|his|her|our|their|some|any|your|mo
 /** Up to three words, stopping at a preposition, conjunction or the end of the clause. */
 const NP = "(?<asked>(?:(?!(?:with|into|to|in|at|on|for|by|from|via|while|when|near|outside|inside|or|and|avec|par|dans|au|aux|a|en|pour|pendant|quand|jusqu'|sur|pres|devant|ou|et)\\b)[\\p{L}'-]+\\s?){1,3})";
 
+/**
+ * Participles that frame an act or a provision rather than describe their subject: "is he
+ * allowed to vote", « sont-ils autorisés à voter », "is voting offered to caregivers". What is
+ * allowed or offered is asked by its own frame; the answer says it with "can", « peuvent ».
+ */
+const NOT_FRAMING =
+  "(?!(?:allowed|permitted|entitled|required|supposed|obliged|obligated|expected|forced|offered|provided|given|included|available|autorises?|autorisees?|obliges?|obligees?|tenue?s?|requise?s?|admissibles?|offerte?s?|fournie?s?|disponibles?|permise?s?|interdite?s?|defendue?s?)\\b)";
+
 /** Attributes an answer states in other words or as a number (see the "what is the…" frame). */
 const NOT_NAMED =
   "(?!(?:role|roles|job|function|functions|duty|duties|responsibility|responsibilities|purpose|meaning|definition|difference|process|procedure|rules?|steps?|requirements?|conditions?|age|minimum|maximum|limit|term|length|duration|deadline|date|number|amount|fonction|fonctions|tache|taches|mandat|duree|definition|difference|processus|procedure|regles?|etapes?|conditions?|exigences?|but|utilite|signification|limite|delai|nombre|montant)\\b)";
@@ -61,11 +69,11 @@ const FRAMES: RegExp[] = [
   new RegExp(`^(?:is|are)\\s+${DET}(?!(?:he|she|it|they|i|we|you|still|really|also|even|ever|actually|now)\\b)(?<asked>[\\p{L}'-]+(?:\\s[\\p{L}'-]+)?)\\s+(?:allowed|permitted|prohibited|forbidden|banned)\\b`, "gu"),
   // « Les X sont-ils interdits / permis / chauffés… »: the subject and what is said of it.
   new RegExp(`^${DET}(?<asked>[\\p{L}'-]+(?:\\s(?:de|du|des)\\s[\\p{L}'-]+)?)\\s(?:sont|est)-(?:ils|elles|il|elle)\\b`, "gu"),
-  new RegExp(`\\b(?:sont|est)-(?:ils|elles|il|elle)\\s+${DET}(?<asked>[\\p{L}'-]+)`, "gu"),
+  new RegExp(`\\b(?:sont|est)-(?:ils|elles|il|elle)\\s+${DET}${NOT_FRAMING}(?<asked>[\\p{L}'-]+)`, "gu"),
   // "Are the ballots printed on…": the participle a yes/no question asks about its subject.
   // Permission and obligation ("is he allowed to vote", "am I required to") only frame the
   // act that follows; the frame above takes what is allowed.
-  new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?(?!(?:allowed|permitted|entitled|required|supposed|obliged|obligated|expected|forced)\\b)(?<asked>[\\p{L}'-]+ed)\\b`, "gu"),
+  new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?${NOT_FRAMING}(?<asked>[\\p{L}'-]+ed)\\b`, "gu"),
   // What a body is asked to offer or provide.
   new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|offre|offrent|fournit|fournissent)(?:(?:-t)?-(?:il|elle|ils|elles))?\\s+${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
   // The act a "who…?" question asks for: "Who manufactures", « Quelle entreprise fabrique ».
@@ -104,5 +112,7 @@ export function askedAct(question: string): string | null {
   return null;
 }
 
-const ACT = /^(?:can|may|could) (?:i|we|one)\s+(?:(?:still|also|just|even)\s+)?(?<act>[\p{L}'-]+)/u;
-const ACT_FR = /^(?:est-ce (?:que|qu'on) (?:je peux|on peut|je pourrais|on pourrait)|puis-je|peut-on|je peux-tu|on peut-tu)\s+(?:(?:quand meme|encore|aussi)\s+)?(?<act>[\p{L}'-]+)/u;
+/** Verbs that carry their object (the frames above take the object, not the verb). */
+const CARRIER = "(?!(?:bring|take|carry|wear|use|have|get|apporter|amener|emmener|porter|prendre|utiliser|avoir)\\b)";
+const ACT = new RegExp(`^(?:can|may|could) (?:i|we|one)\\s+(?:(?:still|also|just|even)\\s+)?${CARRIER}(?<act>[\\p{L}'-]+)`, "u");
+const ACT_FR = new RegExp(`^(?:est-ce (?:que|qu'on) (?:je peux|on peut|je pourrais|on pourrait)|puis-je|peut-on|je peux-tu|on peut-tu)\\s+(?:(?:quand meme|encore|aussi)\\s+)?${CARRIER}(?<act>[\\p{L}'-]+)`, "u");

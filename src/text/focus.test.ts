@@ -110,4 +110,10 @@ describe("question focus coverage", () => {
     // "borrow" is known: the answer may say it in other words ("lent"), as sources do.
     expect(assessFocus(input("Can I borrow a late book?", "Late books are lent again after a week.", { act: ["borrow"], unknown: new Set() })).covered).toBe(true);
   });
+
+  it("reads stems one final letter apart as one word, not shorter prefixes", () => {
+    // The French stemmer gives "accepte" for « acceptées » and "accept" for « acceptée ».
+    expect(assessFocus(input("Is it accepte?", "It is accept.", { asked: [["accepte"]], unknown: new Set() })).covered).toBe(true);
+    expect(assessFocus(input("Is it electr?", "It is elec.", { asked: [["electr"]], unknown: new Set() })).covered).toBe(false);
+  });
 });
