@@ -35,6 +35,12 @@ describe("voters' words for official conditions", () => {
   );
 
   it.each([
+    ["Is there a lift in the building where I vote?", "en", "accessibility reduced mobility polling place"],
+    ["There are stairs at my poll, help?", "en", "accessibility reduced mobility polling place"],
+    ["Y a-t-il un ascenseur là où je vote?", "fr", "accessibilité mobilité réduite lieu de vote"],
+  ])("a ramp, a lift or stairs ask the polling place's accessibility: %s", (q, lang, official) => expect(expand(q, lang as "fr" | "en").added).toContain(official));
+
+  it.each([
     ["Le bulletin est-il en français?", "fr"],
     ["Est-ce que le coin de la rue est loin?", "fr"],
     ["My husband is away, can he vote by mail?", "en"],

@@ -79,6 +79,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bdans (?:mon|notre) (?:coin|secteur|boute)\b|\bpar chez (?:nous|moi|nous autres)\b/, "circonscription électorale"],
     [/\bmariee?s?\b|\bmariage\b|\bnom de (?:famille|jeune fille)\b/, "changement de nom"],
     // "Si je me trompe" (with nothing after: not "de bureau", "d'adresse") is a marking error.
+    // A ramp, a lift or stairs are asked as the polling place's accessibility.
+    [/\brampes?\b|\bascenseurs?\b|\bescaliers?\b/, "accessibilité mobilité réduite lieu de vote"],
     [/\bme (?:suis )?(?:trompe|trompee?|tromper)\b(?!\s+(?:de|d'|dans|sur)\b)/, "marque bulletin rejeté"],
   ],
   en: [
@@ -146,6 +148,7 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bcompan(y|ies)\b|\bcorporations?\b|\bunions?\b|\blegal persons?\b/, "companies corporations legal persons political contributions forbidden"],
     [/\b(?:is|am|are) (?:french|american|mexican|belgian|british|haitian|moroccan|algerian|chinese|lebanese|colombian|a foreigner)\b|\bnationality\b/, "Canadian citizen"],
     [/\bin (?:my|our) (?:area|neighbou?rhood)\b|\baround here\b/, "electoral division"],
+    [/\bramps?\b|\belevators?\b|\blifts?\b|\bstairs?\b|\bstaircases?\b/, "accessibility reduced mobility polling place"],
     [/\bmarried\b|\bmarriage\b|\bmaiden name\b|\blast name\b|\bsurname\b/, "change of name"],
   ],
 };

@@ -12,7 +12,6 @@ import { fold } from "./analyze.js";
  * - what a body is asked to offer or provide ("Does it provide a free taxi?": the taxi);
  * - the property a yes/no question asks about its subject ("Are ballots laminated?",
  *   « Les urnes sont-elles verrouillées? »: laminated, verrouillées);
- * - the act a "who…?" question asks for its doer ("Who prints the ballots?": prints);
  * - the attribute a "what is the…?" question asks of a thing ("What is the weight of a
  *   ballot box?", « Quelle est la taille de l'isoloir? »: weight, taille);
  * - the thing an "is there…?" question asks for ("Is there a cafeteria?");
@@ -48,11 +47,12 @@ const NP = "(?<asked>(?:(?!(?:with|into|to|in|at|on|for|by|from|via|while|when|n
 
 /**
  * Participles that frame an act or a provision rather than describe their subject: "is he
- * allowed to vote", « sont-ils autorisés à voter », "is voting offered to caregivers". What is
- * allowed or offered is asked by its own frame; the answer says it with "can", « peuvent ».
+ * allowed to vote", « sont-ils autorisés à voter », "is voting offered to caregivers", "is a
+ * bill accepted as proof". What is allowed, accepted or offered is asked by its own frame; the
+ * answer says it with "can", « peuvent », "such as".
  */
 const NOT_FRAMING =
-  "(?!(?:allowed|permitted|entitled|required|supposed|obliged|obligated|expected|forced|offered|provided|given|included|available|autorises?|autorisees?|obliges?|obligees?|tenue?s?|requise?s?|admissibles?|offerte?s?|fournie?s?|disponibles?|permise?s?|interdite?s?|defendue?s?)\\b)";
+  "(?!(?:accepted|valid|recogni[sz]ed|acceptee?s?|valides?|reconnue?s?|allowed|permitted|entitled|required|supposed|obliged|obligated|expected|forced|offered|provided|given|included|available|autorises?|autorisees?|obliges?|obligees?|tenue?s?|requise?s?|admissibles?|offerte?s?|fournie?s?|disponibles?|permise?s?|interdite?s?|defendue?s?)\\b)";
 
 /** Attributes an answer states in other words or as a number (see the "what is the…" frame). */
 const NOT_NAMED =
@@ -66,19 +66,17 @@ const FRAMES: RegExp[] = [
   new RegExp(`^(?:where|how) (?:can|do|could|should) (?:i|we) (?!vote\\b)[\\p{L}'-]+\\s+(?:my|a|an|the|our|some)\\s+${NP}`, "gu"),
   new RegExp(`^(?:ou|comment) (?:est-ce que )?(?:je peux|puis-je|peut-on|on peut) (?!voter\\b)[\\p{L}'-]+\\s+(?:l'|(?:mon|ma|mes|une|un|des|du|les|le|la)\\s+)${NP}`, "gu"),
   // What is asked to be allowed: "Is smoking allowed", "Are dogs permitted".
-  new RegExp(`^(?:is|are)\\s+${DET}(?!(?:he|she|it|they|i|we|you|still|really|also|even|ever|actually|now)\\b)(?<asked>[\\p{L}'-]+(?:\\s[\\p{L}'-]+)?)\\s+(?:allowed|permitted|prohibited|forbidden|banned)\\b`, "gu"),
+  new RegExp(`^(?:is|are)\\s+${DET}(?!(?:he|she|it|they|i|we|you|still|really|also|even|ever|actually|now)\\b)(?<asked>[\\p{L}'-]+(?:\\s[\\p{L}'-]+)?)\\s+(?:allowed|permitted|prohibited|forbidden|banned|accepted|valid)\\b`, "gu"),
   // « Les X sont-ils interdits / permis / chauffés… »: the subject and what is said of it.
   new RegExp(`^${DET}(?<asked>[\\p{L}'-]+(?:\\s(?:de|du|des)\\s[\\p{L}'-]+)?)\\s(?:sont|est)-(?:ils|elles|il|elle)\\b`, "gu"),
   new RegExp(`\\b(?:sont|est)-(?:ils|elles|il|elle)\\s+${DET}${NOT_FRAMING}(?<asked>[\\p{L}'-]+)`, "gu"),
-  // "Are the ballots printed on…": the participle a yes/no question asks about its subject.
+  // "Are the ballots printed on…": the participle a yes/no question asks about its subject,
+  // where it ends the clause or meets a preposition ("my expired passport" is an adjective).
   // Permission and obligation ("is he allowed to vote", "am I required to") only frame the
   // act that follows; the frame above takes what is allowed.
-  new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?${NOT_FRAMING}(?<asked>[\\p{L}'-]+ed)\\b`, "gu"),
+  new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?${NOT_FRAMING}(?<asked>[\\p{L}'-]+ed)(?=\\s+(?:on|in|at|by|with|for|from|after|before|during|to|between|when|every|each|once|twice|daily)\\b|\\s*$)`, "gu"),
   // What a body is asked to offer or provide.
   new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|offre|offrent|fournit|fournissent)(?:(?:-t)?-(?:il|elle|ils|elles))?\\s+${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
-  // The act a "who…?" question asks for: "Who manufactures", « Quelle entreprise fabrique ».
-  // A modal ("can", "va") is skipped to its verb; "who is / who does" asks no act.
-  /^(?:who|qui|quelle (?:entreprise|compagnie|firme)|which (?:company|firm|business))\s+(?:(?:can|could|should|will|would|must|may|va|vont|peut|peuvent|doit|doivent|pourrait|devrait)\s+)?(?<asked>(?!(?:is|are|was|were|can|could|should|do|does|did|will|would|has|have|est|sont|etait|peut|peuvent|doit|doivent|a|ont|fait|va|vont)\b)[\p{L}'-]+)/gu,
   // The attribute a "what is the…?" question asks of a thing. A role, a process or a
   // difference is described in other words, and an age, a term or a limit is answered with a
   // number (answer-type.ts checks quantities): neither is a word the answer must repeat.
@@ -97,16 +95,17 @@ const WHOLE_FRAMES: RegExp[] = [
 ];
 
 /**
- * The act a yes/no permission question asks about: "Can I *eat* in line?", « Est-ce que je
- * peux *manger* dans la file? ». Returned apart from the phrases above because it binds only
- * when the corpus has never used the word: a known act ("can I give…", "can I leave work…")
+ * The act a yes/no permission question asks about ("Can I *eat* in line?", « Est-ce que je
+ * peux *manger* dans la file? ») or a "who…?" question asks the doer of ("Who *manufactures*
+ * the ballot boxes?"). Returned apart from the phrases above because it binds only when the
+ * corpus has never used the word: a known act ("can I give…", "can I leave work…")
  * is often answered in other words ("contribution", "four hours off"), but sources that never
  * name the act cannot say whether it is permitted, whatever else they share with the question.
  */
 export function askedAct(question: string): string | null {
   const q = fold(question.replace(/\[[A-Z_]+\]/g, " ")).replace(/[’`]/g, "'").replace(/\s+/g, " ");
   for (const sentence of q.split(/[.?!;:]+/).map((s) => s.trim())) {
-    const m = ACT.exec(sentence) ?? ACT_FR.exec(sentence);
+    const m = ACT.exec(sentence) ?? ACT_FR.exec(sentence) ?? WHO_ACT.exec(sentence);
     if (m?.groups?.act) return m.groups.act;
   }
   return null;
@@ -114,5 +113,7 @@ export function askedAct(question: string): string | null {
 
 /** Verbs that carry their object (the frames above take the object, not the verb). */
 const CARRIER = "(?!(?:bring|take|carry|wear|use|have|get|apporter|amener|emmener|porter|prendre|utiliser|avoir)\\b)";
+/** "Who manufactures", « quelle entreprise fabrique »: a modal leads to its verb; "who is" asks no act. */
+const WHO_ACT = /^(?:who|qui|quelle (?:entreprise|compagnie|firme)|which (?:company|firm|business))\s+(?:(?:can|could|should|will|would|must|may|va|vont|peut|peuvent|doit|doivent|pourrait|devrait)\s+)?(?<act>(?!(?:is|are|was|were|can|could|should|do|does|did|will|would|has|have|est|sont|etait|peut|peuvent|doit|doivent|a|ont|fait|va|vont)\b)[\p{L}'-]+)/u;
 const ACT = new RegExp(`^(?:can|may|could) (?:i|we|one)\\s+(?:(?:still|also|just|even)\\s+)?${CARRIER}(?<act>[\\p{L}'-]+)`, "u");
 const ACT_FR = new RegExp(`^(?:est-ce (?:que|qu'on) (?:je peux|on peut|je pourrais|on pourrait)|puis-je|peut-on|je peux-tu|on peut-tu)\\s+(?:(?:quand meme|encore|aussi)\\s+)?${CARRIER}(?<act>[\\p{L}'-]+)`, "u");

@@ -68,9 +68,9 @@ export function assessFocus(f: FocusInput): FocusVerdict {
   // Weighing the unseen words against the matched ones (abstain when they outweigh them)
   // caught more unanswerable questions but cost far more answerable ones: see README.
   // The stemmer splits some inflections of one word ("acceptées" → accepte, "acceptée" →
-  // accept; "publiés" → publ, "publié" → publi): stems of four letters or more that differ by a
-  // final letter are the same word ("electr" and "elec" are not).
-  const inflected = (a: string) => a.length >= 4 && [...f.answered].some((b) => b.length >= 4 && Math.abs(a.length - b.length) === 1 && (b.startsWith(a) || a.startsWith(b)));
+  // accept; « aidées » → aide, « aider » → aid): stems of three letters or more that differ by
+  // a final letter are the same word ("electr" and "elec" are not).
+  const inflected = (a: string) => a.length >= 3 && [...f.answered].some((b) => b.length >= 3 && Math.abs(a.length - b.length) === 1 && (b.startsWith(a) || a.startsWith(b)));
   const holds = (t: string) => {
     const term = f.corrections[t] ?? t;
     return f.answered.has(term) || inflected(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
