@@ -3,7 +3,7 @@ import type { Lang } from "../contract/envelope.js";
 import type { Chunk } from "../ingest/chunk.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
-import { chatAbbreviations, composeExtractive } from "./extractive.js";
+import { composeExtractive } from "./extractive.js";
 import { verifyComposition } from "./verify.js";
 import { terms } from "../text/analyze.js";
 
@@ -64,10 +64,6 @@ describe("extractive composition", () => {
   });
 
   it("reads lower-case words without a vowel as chat-speak, not as what is asked", () => {
-    expect(chatAbbreviations("bjr, c koi les heures svp? thx", "fr")).toEqual(terms("bjr svp thx", "fr"));
-    expect(chatAbbreviations("pls where to vote tbh", "en")).toEqual(terms("pls tbh", "en"));
-    // An upper-case acronym and a word with a vowel are kept as topics.
-    expect(chatAbbreviations("Can I vote at the CLSC or the gym?", "en")).toEqual([]);
     const hits = [hit(chunk("lib-fr:0", "Qui peut emprunter?", "Toute personne de 14 ans ou plus peut emprunter des livres.", "fr"))];
     // "emprunter" is everywhere in this library's sources (generic); "âge" is not in the answer.
     const weight = (t: string) => (t === "emprunt" ? 0.2 : 1);

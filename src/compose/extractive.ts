@@ -1,10 +1,10 @@
-import type { Lang } from "../contract/envelope.js";
 import type { Citation } from "../contract/envelope.js";
 import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
 import { assessFocus, type FocusVerdict } from "../text/focus.js";
 import { askedAct, askedPhrases } from "../text/asked.js";
+import { chatAbbreviations } from "../text/chat-speak.js";
 import { asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
@@ -220,15 +220,6 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
     act: terms(askedAct(input.question) ?? "", lang),
   });
   return verdict;
-}
-
-/**
- * Lower-case words without a vowel ("slt", "vrm", "bcp", "stp", "idk", "thx") are chat-speak
- * abbreviations: greetings and intensifiers that situate a message, never its topic, since
- * French and English content words all have a vowel. An upper-case acronym ("CLSC") is kept.
- */
-export function chatAbbreviations(question: string, lang: Lang): string[] {
-  return (question.match(/(?<![\p{L}\d])[\p{Ll}]{2,5}(?![\p{L}\d])/gu) ?? []).filter((w) => !/[aeiouyàâéèêëîïôûùü]/.test(w)).flatMap((w) => terms(w, lang));
 }
 
 /** Whether a passage term shares the unknown term's first five letters (an inflection the stemmer missed). */
