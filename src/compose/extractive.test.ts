@@ -61,6 +61,9 @@ describe("extractive composition", () => {
     expect(ask("Is the reading room at the Rosemont arena accessible?")).toBe("abstain");
     expect(ask("I live at [ADDRESS], which room do I read in?")).toBe("abstain");
     expect(ask("Are reading rooms accessible?")).toBe("answer");
+    // Mentioning where one reads is not asking about that building.
+    expect(ask("I read at the Rosemont arena, are reading rooms accessible to everyone there or not at all?")).toBe("abstain");
+
   });
 
   it("reads lower-case words without a vowel as chat-speak, not as what is asked", () => {

@@ -5,7 +5,7 @@ import { terms } from "../text/analyze.js";
 import { assessFocus, type FocusVerdict } from "../text/focus.js";
 import { askedAct, askedPhrases } from "../text/asked.js";
 import { chatAbbreviations } from "../text/chat-speak.js";
-import { asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
+import { asksFacility, asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
@@ -181,8 +181,8 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
     // A street address is a place no source names: its polling station, school or room is
     // on the voter's notice, not in the sources.
     const local = asksLocalDetail(input.question) && (unnamed(places) || givesAddress(input.question));
-    // A building named as a polling place: whatever is asked of it is its own detail.
-    const venue = namedVenue(input.question);
+    // A building named as a polling place: its facilities are its own detail.
+    const venue = asksFacility(input.question) ? namedVenue(input.question) : null;
     if (local || (venue !== null && unnamed(terms(venue, input.lang)))) return { ...abstain("local-detail", quoted), ...(focus ? { focus } : {}) };
   }
   return { composition: assemble(hits, chosen), abstainedOn: null, quoted, ...(focus ? { focus } : {}) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "./answer-type.js";
+import { asksFacility, asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "./answer-type.js";
 
 describe("a question that asks for a quantity", () => {
   it.each(["Combien coûte un bulletin?", "How many ballots are printed?", "how much does it cost to print ballots", "Quel est le budget d'Élections Québec?", "What is the average turnout?"])(
@@ -48,4 +48,12 @@ describe("a building named as a polling place", () => {
     "Je vote au cégep de Sherbrooke, c'est permis?",
     "My mother is at the CHSLD Saint-Joseph, can she vote there?",
   ])("%s names none", (q) => expect(namedVenue(q)).toBeNull());
+});
+
+describe("a question about a building's facilities", () => {
+  it.each(["Does the Rosemont arena have a ramp?", "Y a-t-il des toilettes à l'école Sainte-Bernadette?", "Is the Pointe-Claire community center heated?", "Le centre communautaire Marie-Victorin est-il climatisé?"])(
+    "%s asks one",
+    (q) => expect(asksFacility(q)).toBe(true),
+  );
+  it.each(["I vote at the Rosemont arena, do I need my health card?", "Mon bureau de vote est à l'école Saint-Luc, dois-je apporter mon avis?"])("%s does not", (q) => expect(asksFacility(q)).toBe(false));
 });

@@ -51,6 +51,19 @@ export function namedVenue(question: string): string | null {
   return null;
 }
 
+/**
+ * Asks about a building's facilities: access, parking, toilets, temperature, connection, its
+ * hours, its rooms or its entrance. Of a named building (see namedVenue) that is its own
+ * detail; a question that only mentions where the voter votes ("I vote at the Rosemont arena,
+ * do I need my card?") asks a general one.
+ */
+const ASKS_FACILITY =
+  /\b(?:accessib\w*|wheelchair|fauteuil|chaise roulante|ramps?|rampes?|elevators?|ascenseurs?|lifts?|stairs?|escaliers?|marches|parking|stationnement|park|toilets?|toilettes?|washrooms?|bathrooms?|restrooms?|heat\w*|chauff\w*|air.condition\w*|climatis\w*|wifi|wi-fi|open|opens|ouvert\w*|hours?|heures?|address|adresse|rooms?|salles?|local|entrances?|entree|doors?|portes?)\b/;
+
+export function asksFacility(question: string): boolean {
+  return ASKS_FACILITY.test(fold(question).replace(/[’`]/g, "'"));
+}
+
 export function asksLocalDetail(question: string): boolean {
   // A redaction placeholder ("mon numéro est [PHONE]") is what the voter gave, not what they ask.
   return ASKS_LOCAL_DETAIL.test(fold(question.replace(/\[[A-Z_]+\]/g, " ")).replace(/[’`]/g, "'"));
