@@ -70,7 +70,7 @@ export interface ExtractiveDecision {
 }
 
 export function explainExtractive(input: ComposeInput): ExtractiveDecision {
-  const abstain = (check: ExtractiveCheck, quoted: string[] = []): ExtractiveDecision => ({ composition: { ...ABSTAIN, citations: [] }, abstainedOn: check, quoted });
+  const abstain = (check: ExtractiveCheck, quoted: string[] = []): ExtractiveDecision => ({ composition: { ...ABSTAIN, citations: [], abstainedOn: check }, abstainedOn: check, quoted });
   const { lang, hits } = input;
   const w = input.weight ?? (() => 1);
   const own = [...new Set(terms(input.question, lang))];
