@@ -47,6 +47,34 @@ describe("extractive composition", () => {
     expect(composeExtractive({ question: q, lang: "en", hits: named, history: [], signals }).kind).toBe("answer");
   });
 
+  it("abstains when the sentences share the question's verb but not what it asks about", () => {
+    const hits = [hit(chunk("lib-en:4", "What should I bring?", "Bring your library card to borrow books; a photo ID also works."))];
+    const signals = { unknownTerms: terms("parrot", "en"), neutralTerms: [], corrections: {} };
+    expect(composeExtractive({ question: "Can I bring my parrot to the library?", lang: "en", hits, history: [], signals }).kind).toBe("abstain");
+    expect(composeExtractive({ question: "Can I bring my library card?", lang: "en", hits, history: [], signals: { ...signals, unknownTerms: [] } }).kind).toBe("answer");
+  });
+
+  it("abstains on a building named as the place, and on the room or school of an address, unless the sentences name it", () => {
+    const hits = [hit(chunk("lib-en:5", "Are reading rooms accessible?", "Most reading rooms are accessible; the city lists the ones that are not."))];
+    const signals = { unknownTerms: [], neutralTerms: [], corrections: {} };
+    const ask = (question: string) => composeExtractive({ question, lang: "en", hits, history: [], signals }).kind;
+    expect(ask("Is the reading room at the Rosemont arena accessible?")).toBe("abstain");
+    expect(ask("I live at [ADDRESS], which room do I read in?")).toBe("abstain");
+    expect(ask("Are reading rooms accessible?")).toBe("answer");
+    // Mentioning where one reads is not asking about that building.
+    expect(ask("I read at the Rosemont arena, are reading rooms accessible to everyone there or not at all?")).toBe("abstain");
+
+  });
+
+  it("reads lower-case words without a vowel as chat-speak, not as what is asked", () => {
+    const hits = [hit(chunk("lib-fr:0", "Qui peut emprunter?", "Toute personne de 14 ans ou plus peut emprunter des livres.", "fr"))];
+    // "emprunter" is everywhere in this library's sources (generic); "âge" is not in the answer.
+    const weight = (t: string) => (t === "emprunt" ? 0.2 : 1);
+    const ask = (question: string, unseen: string) => composeExtractive({ question, lang: "fr", hits, history: [], weight, signals: { unknownTerms: terms(unseen, "fr"), neutralTerms: [], corrections: {} } }).kind;
+    expect(ask("bjr, à quel âge on emprunte?", "bjr")).toBe("answer");
+    expect(ask("à quel âge on emprunte un kayak?", "kayak")).toBe("abstain");
+  });
+
   it("abstains when a question asks how much or how many and no chosen sentence states a quantity", () => {
     const hits = [hit(chunk("lib-en:0", "Who runs the library?", "The city council runs the library and appoints its librarian."))];
     expect(compose("How much does it cost to run the library?", hits).kind).toBe("abstain");

@@ -2,8 +2,10 @@ import type { Citation } from "../contract/envelope.js";
 import { expand } from "../retrieve/expand.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { terms } from "../text/analyze.js";
-import { assessFocus } from "../text/focus.js";
-import { asksLocalDetail, asksQuantity, statesQuantity } from "../text/answer-type.js";
+import { assessFocus, type FocusVerdict } from "../text/focus.js";
+import { askedAct, askedPhrases } from "../text/asked.js";
+import { chatAbbreviations } from "../text/chat-speak.js";
+import { asksFacility, asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
@@ -52,6 +54,23 @@ export class ExtractiveComposer implements Composer {
 const ABSTAIN = { kind: "abstain", body: "", citations: [], generator: "extractive", model: "none", promptVersion: EXTRACTIVE_VERSION } as const satisfies Composition;
 
 export function composeExtractive(input: ComposeInput): Composition {
+  return explainExtractive(input).composition;
+}
+
+/** Which of the composer's answerability checks made it abstain, if any (for diagnostics and tests). */
+export type ExtractiveCheck = "no-sentence" | "focus" | "quantity" | "local-detail";
+
+export interface ExtractiveDecision {
+  composition: Composition;
+  abstainedOn: ExtractiveCheck | null;
+  /** The sentences the answer quotes (or would have quoted, had a check not failed). */
+  quoted: string[];
+  /** The focus check's verdict, when the retriever's signals were given. */
+  focus?: FocusVerdict;
+}
+
+export function explainExtractive(input: ComposeInput): ExtractiveDecision {
+  const abstain = (check: ExtractiveCheck, quoted: string[] = []): ExtractiveDecision => ({ composition: { ...ABSTAIN, citations: [], abstainedOn: check }, abstainedOn: check, quoted });
   const { lang, hits } = input;
   const w = input.weight ?? (() => 1);
   const own = [...new Set(terms(input.question, lang))];
@@ -117,7 +136,7 @@ export function composeExtractive(input: ComposeInput): Composition {
   });
   const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return { ...ABSTAIN, citations: [] };
+  if (!best) return abstain("no-sentence");
   const chosen: Candidate[] = [best];
   let length = best.text.length;
   for (const c of ranked.slice(1)) {
@@ -147,28 +166,36 @@ export function composeExtractive(input: ComposeInput): Composition {
     chosen.push(c);
     length += c.text.length;
   }
-  if (input.signals && !coversFocus(input, own, officialFor, chosen)) return { ...ABSTAIN, citations: [] };
+  const quoted = chosen.map((c) => c.text);
+  const focus = input.signals ? focusOf(input, own, officialFor, chosen) : undefined;
+  if (focus && !focus.covered) return { ...abstain("focus", quoted), focus };
   // "How much does an election cost?" answered without a single figure answers another question.
-  if (asksQuantity(input.question) && !chosen.some((c) => statesQuantity(c.text))) return { ...ABSTAIN, citations: [] };
+  if (asksQuantity(input.question) && !chosen.some((c) => statesQuantity(c.text))) return { ...abstain("quantity", quoted), ...(focus ? { focus } : {}) };
   // A detail of a place the sources never name, answered with sentences that do not name it
   // either, is a general answer passed off as the local one.
-  if (input.signals && asksLocalDetail(input.question)) {
+  if (input.signals) {
+    const said = new Set(chosen.flatMap((c) => terms(c.text, input.lang)));
     const unknown = new Set(input.signals.unknownTerms);
     const places = [...properNounTerms(input.question, input.lang)].filter((t) => unknown.has(t));
-    const said = new Set(chosen.flatMap((c) => terms(c.text, input.lang)));
-    if (places.length > 0 && !places.some((t) => said.has(t))) return { ...ABSTAIN, citations: [] };
+    const unnamed = (names: readonly string[]) => names.length > 0 && !names.some((t) => said.has(t));
+    // A street address is a place no source names: its polling station, school or room is
+    // on the voter's notice, not in the sources.
+    const local = asksLocalDetail(input.question) && (unnamed(places) || givesAddress(input.question));
+    // A building named as a polling place: its facilities are its own detail.
+    const venue = asksFacility(input.question) ? namedVenue(input.question) : null;
+    if (local || (venue !== null && unnamed(terms(venue, input.lang)))) return { ...abstain("local-detail", quoted), ...(focus ? { focus } : {}) };
   }
-  return assemble(hits, chosen);
+  return { composition: assemble(hits, chosen), abstainedOn: null, quoted, ...(focus ? { focus } : {}) };
 }
 
 /**
  * Whether the chosen sentences (and their sections' headings) hold what the question is
- * about: a "can I bring my dog?" answered with "you can bring a person to help you" cites
+ * about (the verdict's `covered`): a "can I bring my dog?" answered with "you can bring a person to help you" cites
  * correctly and misleads. See text/focus.ts.
  */
-function coversFocus(input: ComposeInput, own: readonly string[], officialFor: ReadonlyMap<string, string[]>, chosen: readonly Candidate[]): boolean {
-  const { lang, hits, signals } = input;
-  if (!signals) return true;
+function focusOf(input: ComposeInput, own: readonly string[], officialFor: ReadonlyMap<string, string[]>, chosen: readonly Candidate[]): FocusVerdict {
+  const { lang, hits } = input;
+  const signals = input.signals!;
   const answered = new Set(chosen.flatMap((c) => terms(c.text, lang)));
   for (const i of new Set(chosen.map((c) => c.hitIndex))) for (const t of terms(hits[i]!.chunk.heading, lang)) answered.add(t);
   const situating = situatingTerms(lang);
@@ -182,15 +209,17 @@ function coversFocus(input: ComposeInput, own: readonly string[], officialFor: R
   const verdict = assessFocus({
     own: asked,
     unknown,
-    neutral: new Set([...signals.neutralTerms, ...own.filter((t) => situating.has(t))]),
+    neutral: new Set([...signals.neutralTerms, ...own.filter((t) => situating.has(t)), ...chatAbbreviations(input.question, lang)]),
     corrections: signals.corrections,
     officialFor,
     answered,
     weight,
     // No passage holds a space, so this is the weight of a word the corpus never uses.
     unseenWeight: weight(" "),
+    asked: askedPhrases(input.question).map((p) => terms(p, lang)),
+    act: terms(askedAct(input.question) ?? "", lang),
   });
-  return verdict.covered;
+  return verdict;
 }
 
 /** Whether a passage term shares the unknown term's first five letters (an inflection the stemmer missed). */

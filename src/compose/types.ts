@@ -28,6 +28,11 @@ export interface Composition {
   generator: "extractive" | "llm";
   model: string;
   promptVersion: string;
+  /**
+   * Which of the composer's own checks made it abstain ("focus", "quantity", "local-detail"…),
+   * for the audit trail: a name made by code, never words of the question.
+   */
+  abstainedOn?: string;
 }
 
 export interface Composer {

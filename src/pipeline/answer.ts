@@ -77,6 +77,8 @@ export async function answer(req: ChatRequest, deps: PipelineDeps, onEvent: (e: 
         streamed = false;
       }, trail, integrity);
       if (composition.kind === "abstain") {
+        // The composer's own reason (its focus, quantity or local-detail check) is a code-made name.
+        if (composition.abstainedOn) trail.push({ step: `${composition.generator}.abstained`, detail: composition.abstainedOn, textFree: true });
         composition = { ...composition, body: abstainText(lang), citations: [] };
         emit(composition.body);
       }

@@ -87,6 +87,15 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     // "Do I need my NAS to vote?" asks which identity documents are accepted. Not the
     // redaction placeholder "[SIN]": a number the voter gave is not a question about it.
     [/(?<!\[)\bnas\b(?!\])|\bnumero d'assurance sociale\b|\bassurance sociale\b/, "pièce d'identité"],
+    // A person's nationality is asked as the citizenship condition; "dans mon coin" is the
+    // voter's electoral division; a marriage is reported as a change of name.
+    [/\b(?:est|suis|es|sont) (?:francaise?|americaine?|mexicaine?|belge|haitienne?|marocaine?|algerienne?|britannique|chinoise?|libanaise?|colombienne?)\b|\bnationalite\b/, "citoyenneté canadienne"],
+    [/\bdans (?:mon|notre) (?:coin|secteur|boute)\b|\bpar chez (?:nous|moi|nous autres)\b/, "circonscription électorale"],
+    [/\bmariee?s?\b|\bmariage\b|\bnom de (?:famille|jeune fille)\b/, "changement de nom"],
+    // A ramp, a lift or stairs are asked as the polling place's accessibility.
+    [/\brampes?\b|\bascenseurs?\b|\bescaliers?\b/, "accessibilité mobilité réduite lieu de vote"],
+    // "Si je me trompe" (with nothing after: not "de bureau", "d'adresse") is a marking error.
+    [/\bme (?:suis )?(?:trompe|trompee?|tromper)\b(?!\s+(?:de|d'|dans|sur)\b)/, "marque bulletin rejeté"],
   ],
   en: [
     [/\bmedicare\b|\bhealth card\b|\bramq\b/, "health insurance card"],
@@ -144,7 +153,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bwork(ing)? (at|during|for|in) (an |the )?(elections?|polls)\b|\belection (worker|staff|job)s?\b|\bpoll (worker|clerk)s?\b/, "work at an election election staff"],
     [/\bceo\b|\bchief electoral officer\b|\bdgeq?\b/, "Chief Electoral Officer Élections Québec"],
     [/\bturnout\b|\bhow many people voted\b/, "voter turnout"],
-    [/\bblank ballot|\bspoil|\bprotest vote/, "blank ballot rejected"],
+    // "Decline" or "refuse" a ballot (a formal option elsewhere) is, in Québec, a blank or spoiled one.
+    [/\bblank ballot|\bspoil|\bprotest vote|\b(?:declin|refus)\w* (?:my |a |the |your )?ballot/, "blank ballot rejected"],
     [/\breligio|\bholy day\b/, "religious holiday election date"],
     [/\brobocall|\bautomated call/, "automated calls robocalls"],
     [/\breport\b|\bflag\b|\bcomplain/, "report complaints form Élections Québec"],
@@ -156,6 +166,10 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [stayAbroadPattern(), "electors outside Québec vote by mail"],
     [/(?<!\[)\bsin\b(?!\])|\bsocial insurance\b/, "identity document identification"],
     [/\bhow old\b|\bwhat age\b|\bminimum age\b|\bvoting age\b|\bold enough\b|\blegal age\b/, "18 years of age or older"],
+    [/\b(?:is|am|are) (?:french|american|mexican|belgian|british|haitian|moroccan|algerian|chinese|lebanese|colombian|a foreigner)\b|\bnationality\b/, "Canadian citizen"],
+    [/\bin (?:my|our) (?:area|neighbou?rhood)\b|\baround here\b/, "electoral division"],
+    [/\bramps?\b|\belevators?\b|\blifts?\b|\bstairs?\b|\bstaircases?\b/, "accessibility reduced mobility polling place"],
+    [/\bmarried\b|\bmarriage\b|\bmaiden name\b|\blast name\b|\bsurname\b/, "change of name"],
   ],
 };
 

@@ -69,4 +69,51 @@ describe("question focus coverage", () => {
     const v = assessFocus(input("Is there a ghost penalty for late books?", "A fine is charged for late books.", { officialFor: new Map([["penalti", ["fine"]]]), unknown: new Set(["ghost", "penalti"]) }));
     expect(v.covered).toBe(true);
   });
+
+  it("fails an answer that shares a specific word but not what the question's grammar asks", () => {
+    // "bring" is specific and in the answer; the parrot, which is what was asked, is not.
+    const v = assessFocus(input("Can I bring my parrot to the library?", "You can bring your library card to borrow books.", { asked: [["parrot"]] }));
+    expect(v.matched).toContain("bring");
+    expect(v.missingAsked).toEqual([["parrot"]]);
+    expect(v.covered).toBe(false);
+  });
+
+  it("requires the asked phrase even when every word is known to the corpus", () => {
+    // No unseen word: the old rule passed it; "late fine" is asked and the answer speaks of cards.
+    expect(assessFocus(input("What is the fine for a late book?", "A library card is free.", { asked: [["fine"]] })).covered).toBe(false);
+    expect(assessFocus(input("What is the fine for a late book?", "The fine is one dollar a day.", { asked: [["fine"]] })).covered).toBe(true);
+  });
+
+  it("passes an asked phrase held in any of its words, by a correction or by an official term", () => {
+    expect(assessFocus(input("Is late borrowing allowed?", "Late returns cost a fine.", { asked: [["late", "borrow"]] })).covered).toBe(true);
+    expect(assessFocus(input("What is the fien?", "The fine is one dollar.", { asked: [["fien"]], unknown: new Set(["fien"]), corrections: { fien: "fine" } })).covered).toBe(true);
+    expect(assessFocus(input("Is there a penalty for late books?", "A fine is charged for late books.", { asked: [["penalti"]], officialFor: new Map([["penalti", ["fine"]]]) })).covered).toBe(true);
+  });
+
+  it("ignores an asked phrase made only of situating words", () => {
+    expect(assessFocus(input("Can I bring my kids?", "Books are lent for three weeks.", { asked: [["kid"]], neutral: new Set(["kid"]) })).covered).toBe(true);
+  });
+
+  it("counts a person the voter names when the answer names the official role the lexicon gives them", () => {
+    const officialFor = new Map([["nephew", ["rel", "guardian"]]]);
+    const w = (t: string) => ({ librari: 0.5, book: 1, rel: 4, guardian: 4.5 })[t] ?? 6;
+    const ask = (answer: string) => assessFocus(input("Can my nephew renew my books while I'm on a cruise?", answer, { weight: w, officialFor, neutral: new Set(["nephew"]), unknown: new Set(["nephew", "renew", "cruis"]) })).covered;
+    // "cruise" is unseen; the answer speaks of what a relative may do: it addresses the nephew.
+    expect(ask("A relative may renew books on a reader's behalf.")).toBe(true);
+    // The same answer without the role speaks of books only.
+    expect(ask("Books are lent for three weeks.")).toBe(false);
+  });
+
+  it("requires the act of a permission question only when the corpus has never used it", () => {
+    // "knit" is unseen: sharing "late" and "book" does not say whether knitting is allowed.
+    expect(assessFocus(input("Can I knit while my late book is renewed?", "A late book can be renewed once.", { act: ["knit"] })).covered).toBe(false);
+    // "borrow" is known: the answer may say it in other words ("lent"), as sources do.
+    expect(assessFocus(input("Can I borrow a late book?", "Late books are lent again after a week.", { act: ["borrow"], unknown: new Set() })).covered).toBe(true);
+  });
+
+  it("reads stems one final letter apart as one word, not shorter prefixes", () => {
+    // The French stemmer gives "accepte" for « acceptées » and "accept" for « acceptée ».
+    expect(assessFocus(input("Is it accepte?", "It is accept.", { asked: [["accepte"]], unknown: new Set() })).covered).toBe(true);
+    expect(assessFocus(input("Is it electr?", "It is elec.", { asked: [["electr"]], unknown: new Set() })).covered).toBe(false);
+  });
 });

@@ -25,6 +25,13 @@ export interface FocusInput {
   weight: (term: string) => number;
   /** IDF of a term no passage holds: the scale of `weight` for this corpus. */
   unseenWeight: number;
+  /**
+   * What the question's grammar marks as asked (text/asked.ts), one group of analysed terms
+   * per phrase: the answer must hold a term of each group, however common or rare.
+   */
+  asked?: readonly (readonly string[])[];
+  /** The act of a yes/no permission question (text/asked.ts `askedAct`), as analysed terms. */
+  act?: readonly string[];
 }
 
 /**
@@ -42,17 +49,38 @@ export interface FocusVerdict {
   matched: string[];
   /** Question words the corpus has never seen and that do not merely situate it. */
   unknownFocus: string[];
+  /** Phrases the question asks about (as analysed terms) that the answer does not speak of. */
+  missingAsked: string[][];
 }
 
 export function assessFocus(f: FocusInput): FocusVerdict {
   const unknownFocus = f.own.filter((t) => f.unknown.has(t) && !f.neutral.has(t) && !f.corrections[t] && t.length >= 3 && !/\d/.test(t));
   const matched = f.own.filter((t) => {
-    if ((f.unknown.has(t) && !f.corrections[t]) || f.neutral.has(t)) return false;
+    // A person the voter names situates the question ("my wife" is not what is asked about
+    // voting), unless the answer names the official role the lexicon gives them ("spouse"):
+    // then it speaks of them ("Can my wife register me?" answered by what a spouse may do).
+    if (f.neutral.has(t)) return (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o) && f.weight(o) >= GENERIC_SHARE * f.unseenWeight);
+    if (f.unknown.has(t) && !f.corrections[t]) return false;
     const term = f.corrections[t] ?? t;
     if (f.weight(term) < GENERIC_SHARE * f.unseenWeight) return false;
     return f.answered.has(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
   }).map((t) => f.corrections[t] ?? t);
   // Weighing the unseen words against the matched ones (abstain when they outweigh them)
   // caught more unanswerable questions but cost far more answerable ones: see README.
-  return { covered: matched.length > 0 || unknownFocus.length === 0, matched, unknownFocus };
+  // The stemmer splits some inflections of one word ("acceptées" → accepte, "acceptée" →
+  // accept; « aidées » → aide, « aider » → aid): stems of three letters or more that differ by
+  // a final letter are the same word ("electr" and "elec" are not).
+  const inflected = (a: string) => a.length >= 3 && [...f.answered].some((b) => b.length >= 3 && Math.abs(a.length - b.length) === 1 && (b.startsWith(a) || a.startsWith(b)));
+  const holds = (t: string) => {
+    const term = f.corrections[t] ?? t;
+    return f.answered.has(term) || inflected(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
+  };
+  const missingAsked = (f.asked ?? [])
+    .map((group) => group.filter((t) => !f.neutral.has(t)))
+    .filter((group) => group.length > 0 && !group.some(holds))
+    .map((group) => [...group]);
+  // The act binds only when the corpus has never used it (see askedAct).
+  const act = (f.act ?? []).filter((t) => f.unknown.has(t) && !f.corrections[t] && !f.neutral.has(t));
+  if (act.length > 0 && !act.some(holds)) missingAsked.push(act);
+  return { covered: (matched.length > 0 || unknownFocus.length === 0) && missingAsked.length === 0, matched, unknownFocus, missingAsked };
 }
