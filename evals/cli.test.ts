@@ -43,10 +43,17 @@ describe("npm run eval", () => {
     expect(r.stdout).toMatch(/✗ conversations: latencyP95Ms = \d+ \(max 0\)/);
   }, 120_000);
 
-  it("--strict ignores the waivers: the verdict against the targets alone", () => {
-    const r = run(["--only", "unanswerable", "--out", dir, "--no-history", "--strict"]);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/FAIL: 1 threshold\(s\) missed \(--strict: waivers ignored\)/);
+  it("a waiver holds a missed target down to its floor; --strict ignores it: the verdict against the targets alone", async () => {
+    const t = await readThresholds();
+    const file = path.join(dir, "waived.json");
+    // A target the set misses (MRR 0.99 on the conversations), waived down to 0.5.
+    await writeFile(file, JSON.stringify({ ...t, datasets: { ...t.datasets, conversations: { mrr: 0.99 } }, waivers: { conversations: { mrr: { floor: 0.5, reason: "planted by the CLI test" } } } }));
+    const waived = run(["--only", "conversations", "--out", dir, "--no-history", "--thresholds", file]);
+    expect(waived.status, waived.stdout + waived.stderr).toBe(0);
+    expect(waived.stdout).toMatch(/PASS WITH WAIVERS: 1 target\(s\) missed/);
+    const strict = run(["--only", "conversations", "--out", dir, "--no-history", "--thresholds", file, "--strict"]);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(/FAIL: 1 threshold\(s\) missed \(--strict: waivers ignored\)/);
   }, 120_000);
 
   it("exits 2 on a usage error", () => {

@@ -30,7 +30,11 @@ describe("HTML report", () => {
     const target = { kind: "in-process" as const, options: { corpusDir: CORPUS } };
     // Two real runs, so the chart has a history to draw.
     const first = await runSuite({ datasets: [pick("conversations", 4)], target });
-    second = await runSuite({ datasets: [pick("conversations", 4), pick("unanswerable", 6)], target });
+    // Plus one case labelled with the wrong kind on purpose (an ordinary question "expected"
+    // to be refused), so the report always has a failing case to show, whatever the product's figures.
+    const mislabelled: Dataset = { ...pick("unanswerable", 5), name: "planted-failure" };
+    mislabelled.cases = [...mislabelled.cases, { id: "planted-wrong-kind", lang: "en", question: "What are the polling hours on polling day?", expect: "refusal", docs: [] }];
+    second = await runSuite({ datasets: [pick("conversations", 4), mislabelled], target });
     dir = await mkdtemp(path.join(tmpdir(), "scrutin-eval-report-"));
     html = (await writeReports(second, dir, [historyEntry(first), historyEntry(second)])).html;
     browser = await launchChromium();
@@ -51,8 +55,7 @@ describe("HTML report", () => {
     });
     await w.page.goto(`file://${html}`);
     const verdict = await w.page.locator(".verdict").innerText();
-    // Six unanswerable questions: the product answers most of them (a known shortfall, waived).
-    expect(second.cases.some((c) => !c.pass)).toBe(true);
+    expect(second.cases.find((c) => c.case.id === "planted-wrong-kind")?.pass).toBe(false);
     expect(verdict).toMatch(!second.pass ? /^FAIL/ : second.waived.length ? /^PASS WITH WAIVERS/ : /^PASS —/);
     expect(JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")).cases).toHaveLength(10);
     await expect(w.page.locator("table.sum th[scope=row]", { hasText: "Citation validity" }).count()).resolves.toBe(1);
