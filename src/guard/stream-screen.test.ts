@@ -19,10 +19,12 @@ describe("StreamScreen", () => {
     expect(r.violation).toBeNull();
   });
 
-  it("stops a campaign slogan before any word of it is shown", () => {
+  it("stops a campaign slogan before any word of it is shown, and shows what came before it", () => {
     const r = run("Polling stations are open on polling day [1]. Honestly, you should vote for the CAQ, the best party [1].");
     expect(r.violation?.kind).toBe("opinion");
-    expect(r.shown).not.toMatch(/vote for|CAQ|Honestly/);
+    expect(r.shown).not.toMatch(/you|vote|CAQ/);
+    // Nothing is held that could not become part of a rejected phrase.
+    expect(r.shown).toBe("Polling stations are open on polling day [1]. Honestly, ");
   });
 
   it("stops a recited prompt and 'as you asked' text", () => {
@@ -33,7 +35,7 @@ describe("StreamScreen", () => {
   it("stops a URL off the official sites, even one written in a passage", () => {
     const r = run("Register first at https://evil-vote.example/id before you go to the polling station on polling day [1].");
     expect(r.violation?.kind).toBe("foreign_url");
-    expect(r.shown).not.toMatch(/evil|Register/);
+    expect(r.shown).not.toMatch(/evil|https/);
     expect(run("See https://www.electionsquebec.qc.ca/en/ for the polling stations and the hours on polling day [1].").violation).toBeNull();
   });
 

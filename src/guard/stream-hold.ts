@@ -1,0 +1,120 @@
+import { LiveMatcher } from "./live-match.js";
+import { PROMPT_SHINGLES, SHINGLE_WORDS, WORDING_PATTERNS, WORDING_VIEWS, type WordingView } from "./output.js";
+
+const MATCHERS = WORDING_PATTERNS.map((p) => ({ view: p.view, matcher: new LiveMatcher(p.re) }));
+const VIEWS = [...new Set(WORDING_PATTERNS.map((p) => p.view))];
+const WORD = /[\p{L}\p{N}']+/gu;
+
+/** Each run of 1 to SHINGLE_WORDS − 1 words that opens a prompt shingle → those shingles. */
+let shinglePrefixes: Map<string, string[]> | null = null;
+function prefixesOfShingles(): Map<string, string[]> {
+  if (shinglePrefixes) return shinglePrefixes;
+  const out = new Map<string, string[]>();
+  for (const s of PROMPT_SHINGLES) {
+    const w = s.split(" ");
+    for (let j = 1; j < SHINGLE_WORDS; j++) {
+      const key = w.slice(0, j).join(" ");
+      const list = out.get(key);
+      if (list) list.push(s);
+      else out.set(key, [s]);
+    }
+  }
+  return (shinglePrefixes = out);
+}
+
+interface Token {
+  start: number;
+  end: number;
+}
+
+/**
+ * How much of a streamed answer may be shown now: everything before the earliest word from
+ * which the text so far could still grow into something the wording checks of output.ts
+ * reject — a pattern of WORDING_PATTERNS (opinion, self-talk, party name, instruction) read
+ * through the same views, or a run of words that opens a recited-prompt shingle no passage
+ * contains. Text that cannot become a violation whatever follows is shown at once; a
+ * phrase is held from its first word until it is complete (and judged by the checks) or
+ * can no longer complete.
+ */
+export class StreamHold {
+  /** Shingle openings already looked up: does some completion not appear in the passages? */
+  private readonly openings = new Map<string, boolean>();
+
+  /** `sources`: the passages, folded as normaliseForChecks does (a phrase they contain is allowed). */
+  constructor(private readonly sources: string) {}
+
+  /**
+   * `text.slice(from, upTo)` is the not yet shown run of complete words (`from` is a word's
+   * start or the whitespace before it, `upTo` the end of the whitespace after the last
+   * word). Returns the offset up to which it is safe to show: `upTo` when nothing can
+   * still become a violation, else the start of the earliest word that could (or the end
+   * of the word before it, when a pattern could begin on the space between them).
+   */
+  safeEnd(text: string, from: number, upTo: number): number {
+    const tokens: Token[] = [];
+    for (const m of text.slice(from, upTo).matchAll(/\S+/g)) tokens.push({ start: from + m.index, end: from + m.index + m[0].length });
+    if (tokens.length === 0) return upTo;
+    let safe = upTo;
+    for (const view of VIEWS) {
+      const { v, at } = this.read(view, text, tokens);
+      let earliest: number | null = null;
+      for (const { view: mv, matcher } of MATCHERS) {
+        if (mv !== view) continue;
+        const s = matcher.earliestLiveStart(v);
+        if (s !== null && (earliest === null || s < earliest)) earliest = s;
+      }
+      if (view === "body") {
+        const s = this.shingleOpening(v);
+        if (s !== null && (earliest === null || s < earliest)) earliest = s;
+      }
+      if (earliest !== null) safe = Math.min(safe, this.rawOffset(earliest, at, tokens));
+    }
+    return safe;
+  }
+
+  /** The view of the tokens, each read on its own and joined by single spaces (with one after the last). */
+  private read(view: WordingView, text: string, tokens: Token[]): { v: string; at: { start: number; end: number }[] } {
+    let v = "";
+    const at: { start: number; end: number }[] = [];
+    for (const t of tokens) {
+      // Whitespace collapsed as the checks' own views collapse it, so no match is lost to a gap.
+      const part = WORDING_VIEWS[view](text.slice(t.start, t.end)).replace(/\s+/g, " ").trim();
+      at.push({ start: v.length, end: v.length + part.length });
+      if (part !== "") v += `${part} `;
+    }
+    return { v, at };
+  }
+
+  /** A view offset back to the stream: the start of the token it falls in, or the end of the one before a gap. */
+  private rawOffset(offset: number, at: { start: number; end: number }[], tokens: Token[]): number {
+    for (let k = 0; k < tokens.length; k++) {
+      if (offset < at[k]!.end || (offset === at[k]!.start)) return tokens[k]!.start;
+      const nextStart = k + 1 < tokens.length ? at[k + 1]!.start : Infinity;
+      if (offset < nextStart) return tokens[k]!.end;
+    }
+    return tokens.at(-1)!.end;
+  }
+
+  /** Start of the earliest trailing run of words that opens a prompt shingle absent from the passages. */
+  private shingleOpening(v: string): number | null {
+    const words = [...v.matchAll(WORD)];
+    const prefixes = prefixesOfShingles();
+    for (let j = Math.max(0, words.length - (SHINGLE_WORDS - 1)); j < words.length; j++) {
+      const key = words
+        .slice(j)
+        .map((m) => m[0])
+        .join(" ");
+      if (this.opensForeignShingle(key, prefixes)) return words[j]!.index;
+    }
+    return null;
+  }
+
+  private opensForeignShingle(key: string, prefixes: Map<string, string[]>): boolean {
+    let r = this.openings.get(key);
+    if (r === undefined) {
+      r = (prefixes.get(key) ?? []).some((s) => !this.sources.includes(s));
+      this.openings.set(key, r);
+    }
+    return r;
+  }
+}
