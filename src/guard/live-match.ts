@@ -17,12 +17,19 @@
  * so a new check cannot silently escape the screen.
  */
 
-type Node =
+/** A pattern's structure: one-character atoms and assertions keep their source text. */
+export type PatternNode =
   | { t: "char"; src: string }
-  | { t: "assert"; src: string; inner: Node | null; ahead: boolean }
-  | { t: "seq"; items: Node[] }
-  | { t: "alt"; options: Node[] }
-  | { t: "rep"; node: Node; min: number; max: number };
+  | { t: "assert"; src: string; inner: PatternNode | null; ahead: boolean }
+  | { t: "seq"; items: PatternNode[] }
+  | { t: "alt"; options: PatternNode[] }
+  | { t: "rep"; node: PatternNode; min: number; max: number };
+type Node = PatternNode;
+
+/** The structure of `re` (throws on what the matcher cannot follow, e.g. backreferences). */
+export function parsePattern(re: RegExp): PatternNode {
+  return new Parser(re.source).parse();
+}
 
 type State =
   | { k: "char"; test: (ch: string) => boolean; out: number }
@@ -148,14 +155,20 @@ function maxLength(n: Node | null): number {
 export class LiveMatcher {
   private readonly states: State[] = [];
   private readonly start: number;
-  /** Characters no start can consume: most positions start nothing and are skipped. */
-  private readonly firstChar = new Map<string, boolean>();
+  private readonly match: number;
+  /**
+   * Per character, the first steps a match starting there can take: the character state
+   * that reads it and the assertions on the way. Most characters start nothing; a letter
+   * starts a few alternatives, not the hundreds a phrase list holds. Null: the pattern can
+   * match empty text, so every start is followed in full.
+   */
+  private readonly firstSteps = new Map<string, { asserts: number[]; out: number }[] | null>();
 
   constructor(readonly re: RegExp) {
     const flags = re.flags.replace(/[gyd]/g, "");
-    const root = new Parser(re.source).parse();
-    const match = this.add({ k: "match" });
-    this.start = this.compile(root, match, flags);
+    const root = parsePattern(re);
+    this.match = this.add({ k: "match" });
+    this.start = this.compile(root, this.match, flags);
   }
 
   private add(s: State): number {
@@ -215,25 +228,40 @@ export class LiveMatcher {
 
   /**
    * The earliest offset of `text` from which a match could still begin once more text is
-   * appended, or null when none can. A match that is already complete is not "live": the
-   * check itself has judged it. `text` is taken to be preceded by a space, or by nothing.
+   * appended, or null when none can. A match complete by offset `judged` is not "live":
+   * the check itself has judged that text; one that ends later (in a word still
+   * arriving) is. `text` is taken to be preceded by a space, or by nothing.
    */
-  earliestLiveStart(text: string): number | null {
+  earliestLiveStart(text: string, judged = text.length): number | null {
     let threads = new Map<number, number>(); // state → earliest start reaching it
+    let earliest: number | null = null;
+    const unjudged = (into: Map<number, number>, pos: number) => {
+      if (pos <= judged) return;
+      const from = into.get(this.match);
+      if (from !== undefined && (earliest === null || from < earliest)) earliest = from;
+    };
     for (let pos = 0; ; ) {
-      const ch = pos < text.length ? String.fromCodePoint(text.codePointAt(pos)!) : "";
-      if (pos === text.length || this.canStart(ch)) this.follow(threads, this.start, pos, text, pos);
-      if (pos === text.length) break;
+      if (pos === text.length) break; // a match starting after the text holds none of it
+      const ch = String.fromCodePoint(text.codePointAt(pos)!);
+      const steps = this.stepsFor(ch);
+      if (steps === null) {
+        this.follow(threads, this.start, pos, text, pos);
+        unjudged(threads, pos);
+      }
       const next = new Map<number, number>();
       const after = pos + ch.length;
       for (const [s, from] of threads) {
         const st = this.states[s]!;
         if (st.k === "char" && st.test(ch)) this.follow(next, st.out, from, text, after);
       }
+      // A match starting here comes last: every thread already in `next` started earlier.
+      for (const step of steps ?? []) {
+        if (step.asserts.every((a) => (this.states[a] as { test: (t: string, p: number) => boolean }).test(text, pos))) this.follow(next, step.out, pos, text, after);
+      }
       threads = next;
+      unjudged(threads, after);
       pos = after;
     }
-    let earliest: number | null = null;
     for (const [s, from] of threads) if (this.states[s]!.k === "char" && (earliest === null || from < earliest)) earliest = from;
     return earliest;
   }
@@ -249,24 +277,27 @@ export class LiveMatcher {
     } else if (st.k === "assert" && st.test(text, pos)) this.follow(into, st.out, from, text, pos);
   }
 
-  /** Whether some start state reads `ch` (assertions taken as satisfied): a cheap, safe filter. */
-  private canStart(ch: string): boolean {
-    let r = this.firstChar.get(ch);
-    if (r !== undefined) return r;
-    r = false;
-    const seen = new Set<number>();
-    const stack = [this.start];
-    while (stack.length > 0 && !r) {
-      const s = stack.pop()!;
-      if (seen.has(s)) continue;
-      seen.add(s);
+  private stepsFor(ch: string): { asserts: number[]; out: number }[] | null {
+    const known = this.firstSteps.get(ch);
+    if (known !== undefined) return known;
+    let steps: { asserts: number[]; out: number }[] | null = [];
+    const seen = new Set<string>();
+    const walk = (s: number, asserts: number[], depth: number): void => {
+      if (steps === null) return;
+      const key = `${s}:${asserts.join(",")}`;
+      if (seen.has(key) || depth > 10_000) return;
+      seen.add(key);
       const st = this.states[s]!;
-      if (st.k === "char") r = st.test(ch);
-      else if (st.k === "split") stack.push(st.out, st.out2);
-      else if (st.k === "assert") stack.push(st.out);
-      else r = true; // a pattern that can match empty text: always consider it
-    }
-    if (this.firstChar.size < 4096) this.firstChar.set(ch, r);
-    return r;
+      if (st.k === "char") {
+        if (st.test(ch)) steps.push({ asserts, out: st.out });
+      } else if (st.k === "split") {
+        walk(st.out, asserts, depth + 1);
+        walk(st.out2, asserts, depth + 1);
+      } else if (st.k === "assert") walk(st.out, [...asserts, s], depth + 1);
+      else steps = null;
+    };
+    walk(this.start, [], 0);
+    if (this.firstSteps.size < 4096) this.firstSteps.set(ch, steps);
+    return steps;
   }
 }

@@ -4,7 +4,8 @@ import { StreamScreen } from "./stream-screen.js";
 const passage = "On polling day, polling stations are open from 9:30 a.m. to 8 p.m. Voting by text message is impossible.";
 const run = (text: string, chunk = 3) => {
   const out: string[] = [];
-  const s = new StreamScreen([passage], ["https://www.electionsquebec.qc.ca/en/x"], (t) => out.push(t));
+  // Checked and released after every push, as if each delta came in its own event-loop turn.
+  const s = new StreamScreen([passage], ["https://www.electionsquebec.qc.ca/en/x"], (t) => out.push(t), (f) => f());
   for (let i = 0; i < text.length; i += chunk) s.push(text.slice(i, i + chunk));
   s.end();
   return { shown: out.join(""), pieces: out.length, violation: s.violation };
@@ -43,5 +44,16 @@ describe("StreamScreen", () => {
     const r = run("Yes, you can vote by text message on polling day this year [1].");
     expect(r.shown).toBe("");
     expect(r.violation?.kind).toBe("verdict_opener");
+  });
+
+  it("by default releases what is safe on the next event-loop turn, once for a burst of deltas", async () => {
+    const out: string[] = [];
+    const s = new StreamScreen([passage], [], (t) => out.push(t));
+    for (const d of ["Polling ", "stations ", "are ", "open"]) s.push(d);
+    expect(out).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(out).toEqual(["Polling stations are "]);
+    s.end();
+    expect(out.join("")).toBe("Polling stations are open");
   });
 });

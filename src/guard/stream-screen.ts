@@ -21,8 +21,21 @@ export class StreamScreen {
   private readonly rawSources: string;
   private readonly hold: StreamHold;
 
-  /** `sourceUrls`: the retrieved chunks' official URLs, whose sites an answer may link to. */
-  constructor(passages: readonly string[], private readonly sourceUrls: readonly string[], private readonly forward: (s: string) => void) {
+  private ended = false;
+  private scheduled = false;
+
+  /**
+   * `sourceUrls`: the retrieved chunks' official URLs, whose sites an answer may link to.
+   * `defer` runs the checks and the release after a push: by default once per turn of the
+   * event loop, so a burst of deltas costs one pass, and a composer that hands over its
+   * whole answer at once (extractive) is judged once, at end().
+   */
+  constructor(
+    passages: readonly string[],
+    private readonly sourceUrls: readonly string[],
+    private readonly forward: (s: string) => void,
+    private readonly defer: (run: () => void) => void = (run) => void setImmediate(run),
+  ) {
     this.rawSources = passages.join("\n");
     this.sources = normaliseForChecks(this.rawSources);
     this.hold = new StreamHold(this.sources);
@@ -33,18 +46,28 @@ export class StreamScreen {
   }
 
   push(delta: string): void {
-    if (this.blocked) return;
+    if (this.blocked || this.ended) return;
     this.text += delta;
-    if (!this.check(false)) return;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.defer(() => {
+      this.scheduled = false;
+      this.release();
+    });
+  }
+
+  end(): void {
+    this.ended = true;
+    if (this.blocked || !this.check(true)) return;
+    this.releaseTo(this.text.length);
+  }
+
+  private release(): void {
+    if (this.blocked || this.ended || !this.check(false)) return;
     // Complete words end at the last whitespace; the word after it is still arriving.
     const upTo = this.text.search(/\S*$/);
     if (upTo <= this.released) return;
     this.releaseTo(this.hold.safeEnd(this.text, this.released, upTo));
-  }
-
-  end(): void {
-    if (this.blocked || !this.check(true)) return;
-    this.releaseTo(this.text.length);
   }
 
   /** False (and blocked) on a violation, or while an opening verdict is still undecided. */
