@@ -11,7 +11,8 @@ export class StreamGate {
   private closed = false;
   private readonly known: Set<string>;
 
-  constructor(passages: readonly string[], allowed: readonly string[], private readonly emit: (s: string) => void) {
+  /** `emit` gets each safe piece and the text still held after it (never to be shown by the receiver). */
+  constructor(passages: readonly string[], allowed: readonly string[], private readonly emit: (s: string, ahead: string) => void) {
     this.known = new Set();
     for (const p of [...passages, ...allowed]) for (const e of extractEntities(p)) this.known.add(`${e.kind}:${e.key}`);
   }
@@ -37,7 +38,8 @@ export class StreamGate {
    * can still become an e-mail address ("info" → "info@…"), a URL ("www" → "www.…"), a
    * figure ("art" → "art12") or a month ("mar" → "mars"), and no letter rules that out.
    * A number may go on across a space ("1 888 353-2846", "9 h 30"), so the whitespace
-   * after a word ending in a digit is held too until the next word shows it does not.
+   * after a word ending in a digit (or "9 h") is held too until the next word shows it
+   * does not.
    */
   private safeCut(s: string): number {
     let cut = s.search(/\S*$/);
@@ -45,7 +47,7 @@ export class StreamGate {
       const before = s.slice(0, cut).trimEnd();
       if (before.length === cut || before === "") break; // no whitespace left to cut at
       const after = s.slice(cut);
-      if (!(/[\d(+]$/.test(before) && (after === "" || /^[\d(h]/.test(after)))) break;
+      if (!(/(?:[\d(+]|\d\s?h)$/.test(before) && (after === "" || /^[\d(h]/.test(after)))) break;
       cut = before.search(/\S*$/);
     }
     return cut;
@@ -58,6 +60,6 @@ export class StreamGate {
       return;
     }
     this.pending = this.pending.slice(text.length);
-    this.emit(text);
+    this.emit(text, this.pending);
   }
 }

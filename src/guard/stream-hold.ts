@@ -57,17 +57,19 @@ export class StreamHold {
   /**
    * `text.slice(from, upTo)` is the not yet shown run of complete words (`from` is a word's
    * start or the whitespace before it, `upTo` the end of the whitespace after the last
-   * word); `text.slice(upTo)` is the word still arriving, which is never shown but whose
-   * first letters can already rule a phrase out ("this d…" opens no shingle). Returns the
+   * word); `text.slice(upTo)` and then `ahead` (text held upstream) start the word still
+   * arriving, which is never shown but whose first letters can already rule a phrase out
+   * ("this d…" opens no shingle). Returns the
    * offset up to which it is safe to show: `upTo` when nothing can still become a
    * violation, else the start of the earliest word that could (or the end of the word
    * before it, when a pattern could begin on the space between them).
    */
-  safeEnd(text: string, from: number, upTo: number): number {
+  safeEnd(text: string, from: number, upTo: number, ahead = ""): number {
     const tokens: Token[] = [];
     for (const m of text.slice(from, upTo).matchAll(/\S+/g)) tokens.push({ start: from + m.index, end: from + m.index + m[0].length });
     if (tokens.length === 0) return upTo;
-    const partial = text.slice(upTo);
+    // The word still arriving: the stream's last word and what the sender holds after it.
+    const partial = /^\S*/.exec(text.slice(upTo) + ahead)![0];
     let safe = upTo;
     for (const view of VIEWS) {
       const { v, at, tail } = this.read(view, text, tokens, settledStart(view, partial));

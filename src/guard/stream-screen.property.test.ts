@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePattern, type PatternNode } from "./live-match.js";
 import { foreignUrls, normaliseForChecks, PROMPT_SHINGLES, WORDING_PATTERNS, wordingViolations } from "./output.js";
+import { StreamGate } from "../compose/gate.js";
 import { StreamScreen } from "./stream-screen.js";
 
 /**
@@ -101,6 +102,25 @@ function stream(text: string, cuts: number[]): { shown: string; blocked: boolean
   return { shown, blocked: s.violation !== null };
 }
 
+/**
+ * As in the pipeline: model text → StreamGate → screen, the gate passing what it still
+ * holds as lookahead. The pipeline ends the screen (releasing its tail) only for an answer
+ * that passed verification as a whole: `accepted`.
+ */
+function streamThroughGate(text: string, cuts: number[], accepted: boolean): string {
+  let shown = "";
+  const s = new StreamScreen([passage], official, (t) => (shown += t), now);
+  const gate = new StreamGate([passage], official, (t, ahead) => s.push(t, ahead));
+  let last = 0;
+  for (const c of [...cuts, text.length]) {
+    gate.push(text.slice(last, c));
+    last = c;
+  }
+  gate.end();
+  if (accepted) s.end();
+  return shown;
+}
+
 /** Deterministic chunkings of 1 to 12 characters. */
 function* randomCuts(length: number, seed: number, count: number): Generator<number[]> {
   let x = seed;
@@ -142,6 +162,25 @@ describe("StreamScreen invariant", () => {
     600_000,
   );
 
+  it(
+    "the same through the StreamGate, which lets the screen read the start of the word it still holds: " +
+      "in 15 random chunkings, the forwarded text is a prefix of the answer no longer than p",
+    () => {
+      const failures: string[] = [];
+      for (const [i, c] of all.entries()) {
+        for (const cuts of randomCuts(c.text.length, 5000 + i, 15)) {
+          const shown = streamThroughGate(c.text, cuts, false);
+          if (shown.length > c.at || !c.text.startsWith(shown)) {
+            failures.push(`${JSON.stringify(c.phrase)} cut at ${cuts.join(",")}: shown ${JSON.stringify(shown.slice(c.at - 5))}`);
+            break;
+          }
+        }
+      }
+      expect(failures.slice(0, 10)).toEqual([]);
+    },
+    600_000,
+  );
+
   it("shows a clean answer whole, and all of it before the stream ends except the last word", () => {
     const text = "Polling stations are open from 9:30 a.m. to 8 p.m. on polling day, in every electoral division [1]. Bring a piece of identification [1].";
     for (const cuts of randomCuts(text.length, 7, 50)) {
@@ -157,6 +196,7 @@ describe("StreamScreen invariant", () => {
       expect(text.slice(0, text.lastIndexOf(" ") + 1).length - shown.length).toBeLessThan(20);
       s.end();
       expect(shown).toBe(text);
+      expect(streamThroughGate(text, cuts, true)).toBe(text);
     }
   });
 });

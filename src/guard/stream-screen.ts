@@ -22,6 +22,8 @@ export class StreamScreen {
   private readonly hold: StreamHold;
 
   private ended = false;
+  /** Text received after `text` but still held upstream (StreamGate): read, never shown. */
+  private ahead = "";
   private scheduled = false;
 
   /**
@@ -45,15 +47,22 @@ export class StreamScreen {
     return this.blocked;
   }
 
-  push(delta: string): void {
+  /** `ahead`: what the sender still holds after `delta` (see Composer.compose). */
+  push(delta: string, ahead = ""): void {
     if (this.blocked || this.ended) return;
     this.text += delta;
+    this.ahead = ahead;
     if (this.scheduled) return;
     this.scheduled = true;
     this.defer(() => {
       this.scheduled = false;
       this.release();
     });
+  }
+
+  /** The answer was rejected: show nothing more, not even a release already scheduled. */
+  abandon(): void {
+    this.ended = true;
   }
 
   end(): void {
@@ -67,7 +76,7 @@ export class StreamScreen {
     // Complete words end at the last whitespace; the word after it is still arriving.
     const upTo = this.text.search(/\S*$/);
     if (upTo <= this.released) return;
-    this.releaseTo(this.hold.safeEnd(this.text, this.released, upTo));
+    this.releaseTo(this.hold.safeEnd(this.text, this.released, upTo, this.ahead));
   }
 
   /** False (and blocked) on a violation, or while an opening verdict is still undecided. */
