@@ -1,4 +1,5 @@
 import { LiveMatcher } from "./live-match.js";
+import { settledStartOfNormalised } from "./normalise.js";
 import { PROMPT_SHINGLES, SHINGLE_WORDS, WORDING_PATTERNS, WORDING_VIEWS, type WordingView } from "./output.js";
 
 const MATCHERS = WORDING_PATTERNS.map((p) => ({ view: p.view, matcher: new LiveMatcher(p.re) }));
@@ -25,10 +26,11 @@ function shinglesStartingWith(prefix: string): string[] {
  * The part of the word still arriving that the view of the finished word will start with,
  * whatever follows: views "raw" and "body" read a word character by character (case and
  * accents folded, a citation marker blanked), so its letters before any "[" are final.
- * The "normalised" view corrects whole words (typos, SMS spellings): nothing is final.
+ * The "normalised" view corrects whole words (typos, SMS spellings): only the first letter
+ * is final, and not always (normalise.ts says which).
  */
 function settledStart(view: WordingView, partial: string): string {
-  if (view === "normalised") return "";
+  if (view === "normalised") return settledStartOfNormalised(partial.split("[")[0] ?? "");
   const upToMarker = partial.split("[")[0] ?? "";
   return WORDING_VIEWS[view](upToMarker);
 }
