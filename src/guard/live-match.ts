@@ -164,8 +164,12 @@ export class LiveMatcher {
    */
   private readonly firstSteps = new Map<string, { asserts: number[]; out: number }[] | null>();
 
+  /** Whether the pattern reads code points (flag u or v) rather than UTF-16 units, as the text must be read. */
+  private readonly unicode: boolean;
+
   constructor(readonly re: RegExp) {
     const flags = re.flags.replace(/[gyd]/g, "");
+    this.unicode = /[uv]/.test(flags);
     const root = parsePattern(re);
     this.match = this.add({ k: "match" });
     this.start = this.compile(root, this.match, flags);
@@ -242,7 +246,7 @@ export class LiveMatcher {
     };
     for (let pos = 0; ; ) {
       if (pos === text.length) break; // a match starting after the text holds none of it
-      const ch = String.fromCodePoint(text.codePointAt(pos)!);
+      const ch = this.unicode ? String.fromCodePoint(text.codePointAt(pos)!) : text[pos]!;
       const steps = this.stepsFor(ch);
       if (steps === null) {
         this.follow(threads, this.start, pos, text, pos);
