@@ -1,6 +1,12 @@
 import { foreignUrls, normaliseForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
 import { StreamHold } from "./stream-hold.js";
 
+/** The next turn of the event loop: setImmediate where there is one (Node), else a zero timeout (Workers without it). */
+const nextTurn = (run: () => void): void => {
+  if (typeof setImmediate === "function") setImmediate(run);
+  else setTimeout(run, 0);
+};
+
 /**
  * Sits between a model's streamed text (after the StreamGate) and the voter. The text so
  * far must pass the wording checks (a URL off the official sites, recited prompt, opinion,
@@ -36,7 +42,7 @@ export class StreamScreen {
     passages: readonly string[],
     private readonly sourceUrls: readonly string[],
     private readonly forward: (s: string) => void,
-    private readonly defer: (run: () => void) => void = (run) => void setImmediate(run),
+    private readonly defer: (run: () => void) => void = nextTurn,
   ) {
     this.rawSources = passages.join("\n");
     this.sources = normaliseForChecks(this.rawSources);
