@@ -145,8 +145,11 @@ async function composeChecked(
   // Streamed text passes a screen (guard/stream-screen.ts) that stops a planted URL, a
   // recited prompt or a slogan before it is shown; the tail is released once verified.
   const screened = () => new StreamScreen(input.hits.map((h) => h.chunk.text), input.hits.map((h) => h.chunk.url), emit);
+  // end() judges the whole text (the screen may not have seen the last deltas yet); if the
+  // screen stopped an answer that then passed every check, the answer is shown afresh.
   const release = (screen: StreamScreen, c: Composition) => {
-    if (screen.violation === null) return screen.end();
+    screen.end();
+    if (screen.violation === null) return;
     reset();
     emit(c.body);
   };
