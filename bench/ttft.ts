@@ -117,8 +117,10 @@ export function ttftMarkdown(r: TtftResult, opts: TtftOptions): string {
     `| **added by Scrutin** | **${fmt(r.added.p50)}** | **${fmt(r.added.p99)}** |`,
     `| of which before the model is called (guard, retrieval, prompt, request) | ${fmt(r.beforeModel.p50)} | ${fmt(r.beforeModel.p99)} |`,
     "",
-    `The rest of the added time is the integrity screen (\`src/guard/stream-screen.ts\`): it holds the last 8 words of the model's text until more ` +
-      `arrive, so that a planted URL, a recited prompt or a slogan is caught before its first word is shown, then the streaming gate ` +
-      `(\`src/compose/gate.ts\`) releases a word once the whitespace after it has arrived: about 9 inter-token gaps (${opts.interTokenMs} ms each here, ~13 ms at 77 tok/s).`,
+    `The rest of the added time is waiting for words to be complete: the streaming gate (\`src/compose/gate.ts\`) releases a word once the ` +
+      `whitespace after it has arrived (a word still arriving can become an e-mail address, a URL or a figure), and the integrity screen ` +
+      `(\`src/guard/stream-screen.ts\`) holds a word only while it could still open a phrase the checks reject (a recited-prompt run, ` +
+      `an opinion, a party name, an instruction: "What …" could become "what were you told"), so a first word is usually shown one ` +
+      `inter-token gap after it arrives (${opts.interTokenMs} ms here, ~13 ms at 77 tok/s), and a few gaps later when it opens such a phrase.`,
   ].join("\n");
 }

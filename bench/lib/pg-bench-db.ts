@@ -19,3 +19,15 @@ export async function freshBenchDatabase(serverUrl: string, name = "scrutin_benc
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Drops the benchmark's own database (after a run that created it with freshBenchDatabase). */
+export async function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

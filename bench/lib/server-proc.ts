@@ -9,6 +9,8 @@ export interface ServerProc {
   pid: number;
   /** The "ready in N ms" the server printed. */
   readyMs: number;
+  /** Its DATA_DIR (signing key, checkpoint file); removed by stop(). */
+  dataDir: string;
   log: string[];
   stop(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startServer(env: Record<string, string>, opts: { cpu?: num
     url,
     pid: child.pid!,
     readyMs,
+    dataDir,
     log,
     async stop() {
       if (child.exitCode === null) {

@@ -11,7 +11,8 @@ export class StreamGate {
   private closed = false;
   private readonly known: Set<string>;
 
-  constructor(passages: readonly string[], allowed: readonly string[], private readonly emit: (s: string) => void) {
+  /** `emit` gets each safe piece and the text still held after it (never to be shown by the receiver). */
+  constructor(passages: readonly string[], allowed: readonly string[], private readonly emit: (s: string, ahead: string) => void) {
     this.known = new Set();
     for (const p of [...passages, ...allowed]) for (const e of extractEntities(p)) this.known.add(`${e.kind}:${e.key}`);
   }
@@ -23,7 +24,6 @@ export class StreamGate {
   push(delta: string): void {
     if (this.closed) return;
     this.pending += delta;
-    // Release up to the last whitespace that is not inside a number like "1 888 353-2846".
     const cut = this.safeCut(this.pending);
     if (cut > 0) this.release(this.pending.slice(0, cut));
   }
@@ -32,13 +32,25 @@ export class StreamGate {
     if (!this.closed && this.pending) this.release(this.pending);
   }
 
+  /**
+   * Up to and including the whitespace after the last complete word, so what follows
+   * knows that word is complete. The word still arriving is held: a word of letters alone
+   * can still become an e-mail address ("info" → "info@…"), a URL ("www" → "www.…"), a
+   * figure ("art" → "art12") or a month ("mar" → "mars"), and no letter rules that out.
+   * A number may go on across a space ("1 888 353-2846", "9 h 30"), so the whitespace
+   * after a word ending in a digit (or "9 h") is held too until the next word shows it
+   * does not.
+   */
   private safeCut(s: string): number {
-    let cut = s.search(/\s+\S*$/);
-    while (cut > 0 && /[\d(+]$/.test(s.slice(0, cut).trimEnd()) && /^\s*[\d(]/.test(s.slice(cut))) {
+    let cut = s.search(/\S*$/);
+    for (;;) {
       const before = s.slice(0, cut).trimEnd();
-      cut = before.search(/\s+\S*$/);
+      if (before.length === cut || before === "") break; // no whitespace left to cut at
+      const after = s.slice(cut);
+      if (!(/(?:[\d(+]|\d\s?h)$/.test(before) && (after === "" || /^[\d(h]/.test(after)))) break;
+      cut = before.search(/\S*$/);
     }
-    return cut < 0 ? 0 : cut;
+    return cut;
   }
 
   private release(text: string): void {
@@ -48,6 +60,6 @@ export class StreamGate {
       return;
     }
     this.pending = this.pending.slice(text.length);
-    this.emit(text);
+    this.emit(text, this.pending);
   }
 }

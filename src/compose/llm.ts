@@ -24,12 +24,12 @@ export class LlmComposer implements Composer {
   readonly name = "llm" as const;
   constructor(private readonly model: LanguageModel, private readonly modelId: string, private readonly timeoutMs: number) {}
 
-  async compose(input: ComposeInput, onDelta?: (d: string) => void): Promise<Composition> {
+  async compose(input: ComposeInput, onDelta?: (d: string, ahead?: string) => void): Promise<Composition> {
     const hits = input.hits.slice(0, MAX_PASSAGES);
     const gate = new StreamGate(
       hits.map((h) => h.chunk.text),
       [`${OFFICIAL.link.fr.url} ${OFFICIAL.phoneDisplay.fr}`],
-      (s) => onDelta?.(s),
+      (s, ahead) => onDelta?.(s, ahead),
     );
     let text = "";
     let failure: unknown;

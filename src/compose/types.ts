@@ -37,6 +37,10 @@ export interface Composition {
 
 export interface Composer {
   readonly name: "extractive" | "llm";
-  /** `onDelta` receives body text as it becomes safe to show. */
-  compose(input: ComposeInput, onDelta?: (delta: string) => void): Promise<Composition>;
+  /**
+   * `onDelta` receives body text as it becomes safe to show; `ahead`, when given, is text
+   * already received after it but still held (the start of a word still arriving), which
+   * the output screen may read to rule a phrase out sooner but must not show.
+   */
+  compose(input: ComposeInput, onDelta?: (delta: string, ahead?: string) => void): Promise<Composition>;
 }

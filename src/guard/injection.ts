@@ -46,6 +46,9 @@ const RULES: { name: string; re: RegExp }[] = [
   },
 ];
 
+/** The rules' patterns, for the stream screen's hold (stream-hold.ts). */
+export const INJECTION_PATTERNS: readonly RegExp[] = RULES.map((r) => r.re);
+
 /**
  * `f` is the normalised message; `lines`, when given, is the folded message with its line
  * breaks, for markers that only mean something at the start of a line ("system:").

@@ -68,3 +68,20 @@ export function normalise(text: string): string {
 export function decodeEntities(s: string): string {
   return s.replace(/&lt;/gi, "<").replace(/&gt;/gi, ">").replace(/&quot;/gi, '"').replace(/&#0*39;|&apos;/gi, "'").replace(/&amp;/gi, "&");
 }
+
+/**
+ * What normalise() of a word is sure to start with when only its first characters,
+ * `partial`, have arrived (a streamed word): its first letter or digit, which case and
+ * accent folding keep and a typo correction keeps too (it only picks a term with the same
+ * first letter; an elision "d'…" keeps it). Nothing when an SMS spelling could still
+ * replace the word ("ko…" → "quoi") or the word starts with a character normalise()
+ * rewrites or drops (an entity "&…", quotes).
+ */
+export function settledStartOfNormalised(partial: string): string {
+  const f = fold(partial).replace(/[’‘`´]/g, "'");
+  if (!/^[\p{L}\p{N}]/u.test(f)) return "";
+  const word = /^[\p{L}\p{N}'-]*/u.exec(f)![0];
+  if (Object.keys(SMS).some((k) => k.startsWith(word))) return "";
+  return f[0]!;
+}
+

@@ -6,7 +6,7 @@ import { fold, terms } from "../text/analyze.js";
 import { citedSegments } from "../compose/verify.js";
 import { PARTY_NAMES } from "./lexicon.js";
 import { echoPattern } from "./premise.js";
-import { detectInjection } from "./injection.js";
+import { detectInjection, INJECTION_PATTERNS } from "./injection.js";
 import { normalise } from "./normalise.js";
 import { extractEntities } from "../compose/entities.js";
 import { OFFICIAL } from "../seal/official.js";
@@ -34,11 +34,16 @@ export interface IntegrityContext {
 
 const norm = (s: string) => fold(s).replace(/[’`]/g, "'").replace(/\s+/g, " ");
 
-const PROMPT_SHINGLES = (() => {
+/** A recited prompt is found as any run of this many of its words in a row. */
+export const SHINGLE_WORDS = 6;
+const WORD = /[\p{L}\p{N}']+/gu;
+
+/** The prompt's runs of SHINGLE_WORDS words (folded, one space apart). */
+export const PROMPT_SHINGLES: ReadonlySet<string> = (() => {
   const out = new Set<string>();
   for (const lang of ["fr", "en"] as const) {
-    const w = norm(systemPrompt(lang)).match(/[\p{L}\p{N}']+/gu) ?? [];
-    for (let i = 0; i + 6 <= w.length; i++) out.add(w.slice(i, i + 6).join(" "));
+    const w = norm(systemPrompt(lang)).match(WORD) ?? [];
+    for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) out.add(w.slice(i, i + SHINGLE_WORDS).join(" "));
   }
   return out;
 })();
@@ -62,16 +67,42 @@ const AFFIRM = /^\s*(?:yes|yeah|oui|absolutely|certainly|of course|bien sur|abso
 const NEGATION = /\b(?:not|no|never|cannot|can't|isn't|aren't|won't|n'|ne|pas|jamais|aucune?|impossible|only|seulement|uniquement|false|falsely|faux|fausse|faussement|myth|mythe|rumou?r|rumeur|untrue|incorrect)\b/;
 
 /**
+ * The three readings of an answer the wording checks match against: the raw text, the
+ * folded body, and the input guards' normalisation (typos, SMS spellings). Citation
+ * markers are blanked first in all three.
+ */
+export const WORDING_VIEWS = {
+  raw: (text: string) => text.replace(/\[\d+\]/g, " "),
+  body: (text: string) => norm(text.replace(/\[\d+\]/g, " ")),
+  normalised: (text: string) => normalise(text.replace(/\[\d+\]/g, " ")),
+} as const;
+export type WordingView = keyof typeof WORDING_VIEWS;
+
+/**
+ * Every pattern wordingViolations looks for, with the reading it is matched against: the
+ * stream screen holds streamed text from where any of them could still begin
+ * (stream-hold.ts), so it reads this list rather than a copy.
+ */
+export const WORDING_PATTERNS: readonly { re: RegExp; view: WordingView }[] = [
+  { re: SELF_TALK, view: "body" },
+  { re: OPINION, view: "body" },
+  { re: PARTY, view: "raw" },
+  { re: PARTY, view: "body" },
+  ...INJECTION_PATTERNS.map((re) => ({ re, view: "normalised" as const })),
+];
+
+/**
  * The checks that need only the text and the passages' text, not the citation mapping:
- * the recited prompt, opinions, party names. Also run on streamed model text sentence by
- * sentence (stream-screen.ts), so an attack is stopped before the voter sees it.
+ * the recited prompt, opinions, party names. Also run on streamed model text as it
+ * arrives (stream-screen.ts), so an attack is stopped before the voter sees it.
  */
 export function wordingViolations(rawText: string, sources: string, rawSources: string): IntegrityViolation[] {
   const out: IntegrityViolation[] = [];
-  const body = norm(rawText.replace(/\[\d+\]/g, " "));
-  const words = body.match(/[\p{L}\p{N}']+/gu) ?? [];
-  for (let i = 0; i + 6 <= words.length; i++) {
-    const s = words.slice(i, i + 6).join(" ");
+  const raw = WORDING_VIEWS.raw(rawText);
+  const body = WORDING_VIEWS.body(rawText);
+  const words = body.match(WORD) ?? [];
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    const s = words.slice(i, i + SHINGLE_WORDS).join(" ");
     if (PROMPT_SHINGLES.has(s) && !sources.includes(s)) {
       out.push({ kind: "prompt_leak", detail: s });
       break;
@@ -82,9 +113,9 @@ export function wordingViolations(rawText: string, sources: string, rawSources: 
   const op = OPINION.exec(body);
   if (op && !sources.includes(op[0])) out.push({ kind: "opinion", detail: op[0] });
   // Instructions in the answer are instructions planted in a passage, or a model obeying them.
-  const planted = detectInjection(normalise(rawText.replace(/\[\d+\]/g, " ")));
+  const planted = detectInjection(WORDING_VIEWS.normalised(rawText));
   if (planted) out.push({ kind: "prompt_leak", detail: `instruction: ${planted.detail}` });
-  const party = PARTY.exec(rawText.replace(/\[\d+\]/g, " ")) ?? PARTY.exec(body);
+  const party = PARTY.exec(raw) ?? PARTY.exec(body);
   if (party && !PARTY.test(rawSources) && !PARTY.test(sources)) out.push({ kind: "party_mention", detail: party[0] });
   return out;
 }

@@ -1,16 +1,23 @@
 import { foreignUrls, normaliseForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
+import { StreamHold } from "./stream-hold.js";
 
-/** Words held back behind the head of the stream: longer than any phrase the checks look for. */
-const LAG_WORDS = 8;
+/** The next turn of the event loop: setImmediate where there is one (Node), else a zero timeout (Workers without it). */
+const nextTurn = (run: () => void): void => {
+  if (typeof setImmediate === "function") setImmediate(run);
+  else setTimeout(run, 0);
+};
 
 /**
- * Sits between a model's streamed text and the StreamGate. Words are passed on only once
- * LAG_WORDS more have arrived and the whole text so far passes the wording checks
- * (a URL off the official sites, recited prompt, opinion, party name, "as you asked"), so
- * a phrase is always complete —
- * and caught — before its first word is shown. An opening "Yes,"/"Non," is held until its
- * sentence is complete and judged. Once something fails nothing more is passed on: the
- * pipeline rejects the answer and replaces it, and the voter never saw the attack.
+ * Sits between a model's streamed text (after the StreamGate) and the voter. The text so
+ * far must pass the wording checks (a URL off the official sites, recited prompt, opinion,
+ * party name, "as you asked"), and of what passes, everything is shown except:
+ * - the last word while it is still arriving: it can still grow into a URL or a phrase word;
+ * - the words from the earliest one that could still grow into something a check rejects
+ *   (stream-hold.ts), until the phrase is complete and judged or can no longer complete;
+ * - an opening "Yes,"/"Non," until its sentence is complete and judged.
+ * So no character of a rejected phrase or URL is ever shown. Once something fails nothing
+ * more is passed on: the pipeline rejects the answer and replaces it, and the voter never
+ * saw the attack.
  */
 export class StreamScreen {
   private text = "";
@@ -18,30 +25,64 @@ export class StreamScreen {
   private blocked: IntegrityViolation | null = null;
   private readonly sources: string;
   private readonly rawSources: string;
+  private readonly hold: StreamHold;
 
-  /** `sourceUrls`: the retrieved chunks' official URLs, whose sites an answer may link to. */
-  constructor(passages: readonly string[], private readonly sourceUrls: readonly string[], private readonly forward: (s: string) => void) {
+  private ended = false;
+  /** Text received after `text` but still held upstream (StreamGate): read, never shown. */
+  private ahead = "";
+  private scheduled = false;
+
+  /**
+   * `sourceUrls`: the retrieved chunks' official URLs, whose sites an answer may link to.
+   * `defer` runs the checks and the release after a push: by default once per turn of the
+   * event loop, so a burst of deltas costs one pass, and a composer that hands over its
+   * whole answer at once (extractive) is judged once, at end().
+   */
+  constructor(
+    passages: readonly string[],
+    private readonly sourceUrls: readonly string[],
+    private readonly forward: (s: string) => void,
+    private readonly defer: (run: () => void) => void = nextTurn,
+  ) {
     this.rawSources = passages.join("\n");
     this.sources = normaliseForChecks(this.rawSources);
+    this.hold = new StreamHold(this.sources);
   }
 
   get violation(): IntegrityViolation | null {
     return this.blocked;
   }
 
-  push(delta: string): void {
-    if (this.blocked) return;
+  /** `ahead`: what the sender still holds after `delta` (see Composer.compose). */
+  push(delta: string, ahead = ""): void {
+    if (this.blocked || this.ended) return;
     this.text += delta;
-    if (!this.check(false)) return;
-    // Release up to the start of the LAG_WORDS-th word from the end.
-    const starts = [...this.text.matchAll(/\S+/g)].map((m) => m.index);
-    if (starts.length <= LAG_WORDS) return;
-    this.releaseTo(starts[starts.length - LAG_WORDS]!);
+    this.ahead = ahead;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.defer(() => {
+      this.scheduled = false;
+      this.release();
+    });
+  }
+
+  /** The answer was rejected: show nothing more, not even a release already scheduled. */
+  abandon(): void {
+    this.ended = true;
   }
 
   end(): void {
+    this.ended = true;
     if (this.blocked || !this.check(true)) return;
     this.releaseTo(this.text.length);
+  }
+
+  private release(): void {
+    if (this.blocked || this.ended || !this.check(false)) return;
+    // Complete words end at the last whitespace; the word after it is still arriving.
+    const upTo = this.text.search(/\S*$/);
+    if (upTo <= this.released) return;
+    this.releaseTo(this.hold.safeEnd(this.text, this.released, upTo, this.ahead));
   }
 
   /** False (and blocked) on a violation, or while an opening verdict is still undecided. */

@@ -147,32 +147,38 @@ async function composeChecked(
   // Streamed text passes a screen (guard/stream-screen.ts) that stops a planted URL, a
   // recited prompt or a slogan before it is shown; the tail is released once verified.
   const screened = () => new StreamScreen(input.hits.map((h) => h.chunk.text), input.hits.map((h) => h.chunk.url), emit);
+  // end() judges the whole text (the screen may not have seen the last deltas yet); if the
+  // screen stopped an answer that then passed every check, the answer is shown afresh.
   const release = (screen: StreamScreen, c: Composition) => {
-    if (screen.violation === null) return screen.end();
+    screen.end();
+    if (screen.violation === null) return;
     reset();
     emit(c.body);
   };
+  const first = screened();
   try {
-    const screen = screened();
-    const c = await composer.compose(input, (d) => screen.push(d));
+    const c = await composer.compose(input, (d, ahead) => first.push(d, ahead));
     violations = [...verifyComposition(c, input.hits), ...integrity(c)];
     if (violations.length === 0) {
-      release(screen, c);
+      release(first, c);
       return c;
     }
+    first.abandon();
     trail.push({ step: `${composer.name}.rejected`, detail: violations.map((v) => `${v.kind}(${v.detail})`).join("; ").slice(0, 500), kinds: violations.map((v) => v.kind) });
   } catch (err) {
+    first.abandon();
     trail.push({ step: `${composer.name}.failed`, detail: err instanceof Error ? err.message.slice(0, 300) : String(err) });
   }
   if (composer === fallback) return abstention(trail, violations);
   reset();
   const screen = screened();
-  const c = await fallback.compose(input, (d) => screen.push(d));
+  const c = await fallback.compose(input, (d, ahead) => screen.push(d, ahead));
   const again = [...verifyComposition(c, input.hits), ...integrity(c)];
   if (again.length === 0) {
     release(screen, c);
     return c;
   }
+  screen.abandon();
   reset();
   trail.push({ step: `${fallback.name}.rejected`, detail: again.map((v) => v.kind).join(","), kinds: again.map((v) => v.kind) });
   return abstention(trail, again);
