@@ -166,12 +166,14 @@ describe("GET /metrics", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");
     const text = await res.text();
-    expect(text).toMatch(/scrutin_turns_total\{kind="answer",generator="extractive",lang="fr"\} 1/);
+    // Two answers: the ID question, and "où voter?" asked with an e-mail address (redacted, and
+    // the placeholder does not make the question unanswerable).
+    expect(text).toMatch(/scrutin_turns_total\{kind="answer",generator="extractive",lang="fr"\} 2/);
     expect(text).toMatch(/scrutin_turns_total\{kind="refusal",[^}]*\} 1/);
     expect(text).toMatch(/scrutin_guard_category_total\{category="partisan"\} 1/);
     expect(text).toMatch(/scrutin_guard_verdicts_total\{name="[^"]+"\} [1-9]/);
     expect(text).toMatch(/scrutin_pii_redactions_total\{kind="[^"]+"\} 1/);
-    expect(text).toMatch(/scrutin_turn_duration_seconds_count\{kind="answer",generator="extractive"\} 1/);
+    expect(text).toMatch(/scrutin_turn_duration_seconds_count\{kind="answer",generator="extractive"\} 2/);
     expect(text).toMatch(/scrutin_audit_append_seconds_count\{type="turn"\} 3/);
     expect(text).toMatch(/scrutin_http_requests_total\{method="POST",route="\/api\/chat",status="200"\} 3/);
     expect(text).toMatch(/scrutin_http_request_duration_seconds_bucket\{le="[^"]+",method="POST",route="\/api\/chat"\}/);

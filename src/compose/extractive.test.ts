@@ -68,11 +68,13 @@ describe("extractive composition", () => {
 
   it("reads lower-case words without a vowel as chat-speak, not as what is asked", () => {
     const hits = [hit(chunk("lib-fr:0", "Qui peut emprunter?", "Toute personne de 14 ans ou plus peut emprunter des livres.", "fr"))];
-    // "emprunter" is everywhere in this library's sources (generic); "âge" is not in the answer.
+    // "emprunter" is everywhere in this library's sources (generic), so the only specific word
+    // of each question is the unseen one. (Not "à quel âge…": the lexicon maps an age question
+    // to the "N ans" of an answer, which would cover it whatever else is asked.)
     const weight = (t: string) => (t === "emprunt" ? 0.2 : 1);
     const ask = (question: string, unseen: string) => composeExtractive({ question, lang: "fr", hits, history: [], weight, signals: { unknownTerms: terms(unseen, "fr"), neutralTerms: [], corrections: {} } }).kind;
-    expect(ask("bjr, à quel âge on emprunte?", "bjr")).toBe("answer");
-    expect(ask("à quel âge on emprunte un kayak?", "kayak")).toBe("abstain");
+    expect(ask("bjr, on peut emprunter?", "bjr")).toBe("answer");
+    expect(ask("on peut emprunter un kayak?", "kayak")).toBe("abstain");
   });
 
   it("abstains when a question asks how much or how many and no chosen sentence states a quantity", () => {
