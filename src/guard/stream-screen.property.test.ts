@@ -142,13 +142,19 @@ describe("StreamScreen invariant", () => {
   });
 
   it(
-    "for every phrase the checks reject, in an answer, split at every character offset and in 20 random chunkings: " +
+    "for every phrase the checks reject, in an answer, split at every character offset from 24 characters before the phrase to its end, and in 20 random chunkings: " +
       "the answer is blocked and the forwarded text is a prefix of the answer no longer than p, where p is the start of the first rejected phrase (no character of it is ever shown)",
     () => {
       const failures: string[] = [];
       console.log(`[stream-screen invariant] ${all.length} rejected texts`);
       for (const [i, c] of all.entries()) {
-        const chunkings = [...Array.from({ length: c.text.length - 1 }, (_, k) => [k + 1]), ...randomCuts(c.text.length, 1000 + i, 20)];
+        // A single cut can only matter where the screen decides about the phrase: from a few
+        // words before it to just past its end (a cut far before it releases the carrier's own
+        // words, which the random chunkings cover). This keeps the test exhaustive where the
+        // promise can break and a tenth of the cost of cutting the whole carrier everywhere.
+        const from = Math.max(1, c.at - 24);
+        const to = Math.min(c.text.length - 1, c.at + c.phrase.length + 4);
+        const chunkings = [...Array.from({ length: to - from + 1 }, (_, k) => [from + k]), ...randomCuts(c.text.length, 1000 + i, 20)];
         for (const cuts of chunkings) {
           const r = stream(c.text, cuts);
           if (!r.blocked || r.shown.length > c.at || !c.text.startsWith(r.shown)) {
