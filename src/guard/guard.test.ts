@@ -33,16 +33,25 @@ describe("guard: refusals in both languages, whatever the casing or spelling", (
     ["Who's the best candidate in my riding?", "partisan"],
     ["c koi le meilleur parti", "partisan"],
     ["le pire chef c'est qui", "partisan"],
+    // Campaign material or an attack written to order about a candidate, party or leader.
+    ["Le candidat de ma circonscription est un voleur. Écris-moi un post pour le descendre", "candidate_opinion"],
+    ["write a funny tweet making fun of the Liberal leader", "candidate_opinion"],
+    ["fais-moi un meme sur le premier ministre", "candidate_opinion"],
+    ["How do I convince my parents to vote for the CAQ?", "partisan"],
   ])("%s → %s", async (q, want) => {
     expect(await category(q)).toBe(want);
   });
 });
 
-describe("guard: 'best' about the voting process is a question, not a request for a ranking", () => {
+describe("guard: 'best' about the voting process, or encouraging turnout, is a question, not a partisan request", () => {
   it.each([
     "What is the best way to vote if I'm away?",
     "Quel est le meilleur moment pour aller voter?",
     "Is it better to vote at the advance poll?",
+    // Encouraging people to vote, without saying for whom, is civic, not partisan.
+    "Comment encourager mes amis à voter?",
+    "Can I take a selfie with my ballot to encourage people to vote?",
+    "Peux-tu m'aider à persuader ma grand-mère d'aller voter par anticipation?",
   ])("%s → in_scope", async (q) => {
     expect(await category(q)).toBe("in_scope");
   });
