@@ -78,6 +78,7 @@ describe("the type of quantity a question asks for", () => {
   ])("%s asks for %s", (q, type) => expect(askedQuantity(q)?.type).toBe(type));
   it.each(["Est-ce que je dois payer pour voter?", "Who pays the returning officers?", "Comment voter par la poste?"])("%s asks for none", (q) => expect(askedQuantity(q)).toBeNull());
   it("keeps the counted noun", () => expect(askedQuantity("combien de votes a eu le gagnant?")).toEqual({ type: "count", noun: "votes" }));
+  it("keeps what a measure word counts", () => expect(askedQuantity("How many kinds of ID can I show?")).toEqual({ type: "count", noun: "kinds of id" }));
 });
 
 describe("an answer that states the asked type of quantity", () => {
@@ -97,4 +98,22 @@ describe("an answer that states the asked type of quantity", () => {
   );
   // Known limit: a verb right after another counted noun ("125 divisions vote…") reads as the noun.
   it("a gloss in parentheses names the counted noun", () => expect(statesAskedQuantity({ type: "count", noun: "ridings" }, "Québec has 125 electoral divisions (ridings).", ["ridings"])).toBe(true));
+});
+
+describe("a question that asks who holds an office or when it opens", () => {
+  // The holder of one riding's office and that office's hours are the office's own detail;
+  // with a place the corpus never names they join the local-detail check (the composer also
+  // requires the place to be unknown to the corpus and absent from the answer).
+  it.each([
+    "Who is the returning officer in Beauce-Sud?",
+    "who's the deputy returning officer for my poll in Granby",
+    "What are the hours of the returning officer's office in Drummondville?",
+    "C'est qui la directrice du scrutin à Saint-Hyacinthe?",
+    "Qui est le directeur du scrutin de Terrebonne?",
+    "Le bureau de Joliette, il ferme à quelle heure le dimanche?",
+    "Quels sont les horaires du bureau du directeur du scrutin de Lévis?",
+  ])("%s asks one", (q) => expect(asksLocalDetail(q)).toBe(true));
+  it.each(["Who can be a returning officer?", "Qui nomme le directeur du scrutin?", "What does the returning officer do?", "Le directeur du scrutin, il fait quoi?"])("%s does not", (q) =>
+    expect(asksLocalDetail(q)).toBe(false),
+  );
 });

@@ -37,8 +37,11 @@ const MONEY_WORD = String.raw`(?:cout\w*|coute\w*|payes?|paye[er]?|payee?s?|paie
 const ASKS_MONEY = new RegExp(
   String.raw`\b(?:(?:combien|how much)\b(?:(?!\bde\b|\bd')[^?.!]){0,40}\b${MONEY_WORD}|${MONEY_WORD}\b[^?.!]{0,30}\b(?:combien|how much)|quel(?:le)? (?:est|etait|sera) (?:le|la) (?:cout|prix|salaire|remuneration|budget|tarif)|(?:what|how) (?:is|was|'s|are|were) the (?:cost|price|salary|salaries|wage|wages|pay|budget|fee|fees)|per hour|hourly|de l'heure|par heure|salaire minimum|minimum wage)\b`,
 );
-/** The counted noun: "how many votes", « combien de votes », "le nombre d'électeurs". */
-const ASKS_COUNT = /\b(?:how many|combien (?:de|d')|(?:le|the) nombre (?:de|d')|(?:the )?number of)\s*(?<noun>[\p{L}-]{3,})/u;
+/**
+ * The counted noun: "how many votes", « combien de votes », "le nombre d'électeurs"; after a
+ * measure word, with what it measures ("pieces of ID", « sortes de pièces »).
+ */
+const ASKS_COUNT = /\b(?:how many|combien (?:de|d')|(?:le|the) nombre (?:de|d')|(?:the )?number of)\s*(?<noun>(?:(?:pieces|kinds|types|sorts|forms|pieces|sortes|genres|formes) (?:of |de |d')?)?[\p{L}-]{2,})/u;
 const ASKS_TIME = /\b(?:a quelle heure|at what time|what time|(?:ouvre|ouvrent|ferme|ferment|opens?|closes?) (?:a quelle heure|when))\b/;
 
 export function askedQuantity(question: string): AskedQuantity | null {
@@ -47,7 +50,7 @@ export function askedQuantity(question: string): AskedQuantity | null {
   if (ASKS_MONEY.test(q) || (any && new RegExp(`\\b${MONEY_WORD}\\b`).test(q))) return { type: "money" };
   const count = ASKS_COUNT.exec(q)?.groups?.noun;
   // "How many times" asks how often, "how much money" is money: neither counts a thing.
-  if (count && !/^(?:times|fois|money|argent|temps|time)$/.test(count)) return { type: "count", noun: count };
+  if (count && !/^(?:times|fois|money|argent|temps|time)$/.test(count) && count.length >= 3) return { type: "count", noun: count };
   if (ASKS_TIME.test(q)) return { type: "time" };
   return any ? { type: "any" } : null;
 }
@@ -92,11 +95,11 @@ export function statesAskedQuantity(asked: AskedQuantity, text: string, counted:
 
 /**
  * Asks for a detail that belongs to one office, place or riding: its phone number, address,
- * name, opening hours, waiting time, count or result. General sources cannot hold it for a
+ * name or the name of who holds it ("who is the returning officer for <riding>"), opening hours, waiting time, count or result. General sources cannot hold it for a
  * place they never name ("the phone number of the returning officer in Gatineau").
  */
 const ASKS_LOCAL_DETAIL =
-  /\b(?:telephone|phone|numero de tel\w*|number for|number of the|adresse exacte|exact address|l'adresse (?:du|de la|de l')|the address of|nom (?:du|de la|de l')|name of|qui a gagne|who won|gagnant|winner|resultats? (?:dans|de|a|in|for)|results? (?:in|for|of)|how many|combien|a quelle heure ouvre|what time does|heures d'ouverture|opening hours|ouvert le|open on|temps d'attente|wait(?:ing)? time|average wait|attendre en moyenne|(?:school|room|building|street) (?:name|number)|numero (?:de|du) (?:local|salle|porte)|nom de (?:l'ecole|la salle|l'edifice)|quelle? (?:ecole|salle|local|edifice)|which (?:school|room|building)|ou exactement|where exactly)\b/;
+  /\b(?:telephone|phone|numero de tel\w*|number for|number of the|adresse exacte|exact address|l'adresse (?:du|de la|de l')|the address of|nom (?:du|de la|de l')|name of|qui a gagne|who won|gagnant|winner|resultats? (?:dans|de|a|in|for)|results? (?:in|for|of)|how many|combien|a quelle heure ouvre|(?:ouvre|ouvrent|ferme|ferment) a quelle heure|what time does|heures d'ouverture|horaires? (?:du|de la|de l'|des)|opening hours|(?:the )?hours (?:of|for)|what hours|who(?:'s| is| was) the|qui est (?:le|la|l')|c'est qui (?:le|la|l')|ouvert le|open on|temps d'attente|wait(?:ing)? time|average wait|attendre en moyenne|(?:school|room|building|street) (?:name|number)|numero (?:de|du) (?:local|salle|porte)|nom de (?:l'ecole|la salle|l'edifice)|quelle? (?:ecole|salle|local|edifice)|which (?:school|room|building)|ou exactement|where exactly)\b/;
 
 /** Whether the voter gave a street address (redacted before the composer sees it). */
 export function givesAddress(question: string): boolean {
