@@ -54,7 +54,7 @@ describe("question focus coverage", () => {
 
   it("does not take a word the corpus never uses for a one-letter inflection of one it does", () => {
     // "taxi" is not "tax", nor "bust" "bus": the stemmer's split inflections are corpus words.
-    const taxes = { ...IDF, tax: 4 };
+    const taxes: Record<string, number> = { ...IDF, tax: 4 };
     const w = (t: string) => taxes[t] ?? 6;
     const asked = [["taxi"]];
     expect(assessFocus(input("Does the library reimburse taxi fare?", "Fines are not a tax.", { weight: w, unknown: new Set(["taxi", "fare", "reimburs"]), asked })).covered).toBe(false);
