@@ -10,6 +10,7 @@ import { ageTerms } from "../text/ages.js";
 import { auxiliaryTerms } from "../text/auxiliaries.js";
 import { deicticTerms } from "../text/deixis.js";
 import { periodTerms } from "../text/periods.js";
+import { ownFigureTerms } from "../text/own-figures.js";
 import { redactionTerms } from "../text/redactions.js";
 import { correctWord } from "../text/typo.js";
 import { STOPWORDS } from "../text/stopwords.js";
@@ -154,6 +155,8 @@ export class HybridRetriever implements Retriever {
       ...clockTerms(query, lang),
       ...ageTerms(query, lang),
       ...abroadTerms(query, lang),
+      // The year the voter's situation began, the amount they gave (text/own-figures.ts).
+      ...ownFigureTerms(query, lang),
     ]);
     // A redaction placeholder stands for the voter's own data, and "là-bas", "quelque part",
     // "anything" for something said elsewhere: never what is asked.
