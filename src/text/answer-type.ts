@@ -41,7 +41,7 @@ const ASKS_MONEY = new RegExp(
  * The counted noun: "how many votes", « combien de votes », "le nombre d'électeurs"; after a
  * measure word, with what it measures ("pieces of ID", « sortes de pièces »).
  */
-const ASKS_COUNT = /\b(?:how many|combien (?:de|d')|(?:le|the) nombre (?:de|d')|(?:the )?number of)\s*(?<noun>(?:(?:pieces|kinds|types|sorts|forms|pieces|sortes|genres|formes) (?:of |de |d')?)?[\p{L}-]{2,})/u;
+const ASKS_COUNT = /\b(?:how many|combien (?:de|d')|le nombre (?:de|d')|(?<!(?:phone|telephone|tel|fax|street|room|door|civic) )(?:the )?number of (?!(?:the|a|an|my|your|his|her|our|their|this|that)\b))\s*(?<noun>(?:(?:pieces|kinds|types|sorts|forms|pieces|sortes|genres|formes) (?:of |de |d')?)?[\p{L}-]{2,})/u;
 const ASKS_TIME = /\b(?:a quelle heure|at what time|what time|(?:ouvre|ouvrent|ferme|ferment|opens?|closes?) (?:a quelle heure|when))\b/;
 
 export function askedQuantity(question: string): AskedQuantity | null {
