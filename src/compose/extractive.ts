@@ -5,7 +5,7 @@ import { terms } from "../text/analyze.js";
 import { assessFocus, type FocusVerdict } from "../text/focus.js";
 import { askedAct, askedPhrases } from "../text/asked.js";
 import { chatAbbreviations } from "../text/chat-speak.js";
-import { asksFacility, asksLocalDetail, asksQuantity, givesAddress, namedVenue, statesQuantity } from "../text/answer-type.js";
+import { askedQuantity, asksFacility, asksLocalDetail, givesAddress, namedVenue, statesAskedQuantity } from "../text/answer-type.js";
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
@@ -170,7 +170,13 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
   const focus = input.signals ? focusOf(input, own, officialFor, chosen) : undefined;
   if (focus && !focus.covered) return { ...abstain("focus", quoted), focus };
   // "How much does an election cost?" answered without a single figure answers another question.
-  if (asksQuantity(input.question) && !chosen.some((c) => statesQuantity(c.text))) return { ...abstain("quantity", quoted), ...(focus ? { focus } : {}) };
+  // …and so does one whose only figures are of another type: a date for a cost, a time of
+  // day for a wage, a count of electors for a count of votes.
+  const quantity = askedQuantity(input.question);
+  if (quantity) {
+    const counted = quantity.type === "count" ? terms(quantity.noun, lang).flatMap((t) => [t, ...(officialFor.get(t) ?? [])]) : [];
+    if (!chosen.some((c) => statesAskedQuantity(quantity, c.text, counted, (word) => terms(word, lang)))) return { ...abstain("quantity", quoted), ...(focus ? { focus } : {}) };
+  }
   // A detail of a place the sources never name, answered with sentences that do not name it
   // either, is a general answer passed off as the local one.
   if (input.signals) {

@@ -30,6 +30,19 @@ describe("voters' words for official conditions", () => {
     expect(expand(q, "fr").added).not.toContain("marque bulletin rejeté"),
   );
 
+  it.each([
+    ["Est-ce que je peux cocher le cercle au lieu de faire un X?", "fr"],
+    ["Si je noircis complètement le rond, mon vote est-il bon?", "fr"],
+    ["Sur mon bulletin, une coche suffit-elle?", "fr"],
+  ])("a tick or a filled circle is one of the valid marks: %s", (q, lang) => expect(expand(q, lang as "fr").added).toContain("crochet cercle noirci marque"));
+  it.each(["Can I just tick the circle instead of an X?", "If I fill in the circle completely, does my vote count?", "Is a check mark OK?", "Can I colour in the dot?"])(
+    "a tick or a filled circle is one of the valid marks: %s",
+    (q) => expect(expand(q, "en").added).toContain("check mark circle filled in mark"),
+  );
+  it.each(["Can I check the list online?", "I need to check my registration."])("checking something is not a mark: %s", (q) => {
+    expect(expand(q, "en").added).not.toContain("check mark circle filled in mark");
+  });
+
   it.each(["Is it possible to decline the ballot they give me?", "Can I refuse my ballot as a protest?"])("declining a ballot is a blank or spoiled one: %s", (q) =>
     expect(expand(q, "en").added).toContain("blank ballot rejected"),
   );

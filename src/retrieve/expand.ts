@@ -31,6 +31,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bdon\b|\bdons\b|\bdonner de l'argent|\bcontribu/, "contribution politique électeur"],
     [/\bresultats?\b|\bgagnant|\bqui a gagne|\bdepouillement/, "résultats"],
     [/\bbulletin|\bcocher|\bmarquer|\bx\b/, "bulletin de vote marquer"],
+    // The marks the corpus lists as valid: « un crochet » is a tick, « un cercle noirci » a filled-in one.
+    [/\bcocher|\bcoche\b|\bnoirci/, "crochet cercle noirci marque"],
     [/\bpartielle/, "élection partielle"],
     [/\bmunicipal|\bmaire|\bconseiller/, "élections municipales"],
     [/\bscolaire|\bcommission scolaire|\bcentre de services/, "élections scolaires"],
@@ -117,6 +119,8 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
     [/\bdonat|\bcontribut|\bgive money\b/, "political contribution elector"],
     [/\bresults?\b|\bwinner\b|\bwho won\b|\bcount\b/, "results"],
     [/\bballot\b|\bmark\b|\btick\b|\bx\b/, "ballot paper mark"],
+    // The marks the corpus lists as valid: a check mark, a circle filled in.
+    [/\btick|\bcheck ?mark|\bcheck (?:the|a) (?:box|circle)|\bfill(?:ed|ing)? in (?:the|a) (?:circle|dot|bubble)|\bcolou?r(?:ed|ing)? in\b|\bshade\b|\bshading\b/, "check mark circle filled in mark"],
     [/\bby-?election/, "by-election"],
     [/\bmunicipal\b|\bmayor\b|\bcouncill?or\b/, "municipal elections"],
     [/\bschool board\b|\bschool election/, "school elections"],

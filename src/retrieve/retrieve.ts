@@ -9,6 +9,8 @@ import { abroadTerms } from "../text/abroad.js";
 import { ageTerms } from "../text/ages.js";
 import { auxiliaryTerms } from "../text/auxiliaries.js";
 import { deicticTerms } from "../text/deixis.js";
+import { periodTerms } from "../text/periods.js";
+import { ownFigureTerms } from "../text/own-figures.js";
 import { redactionTerms } from "../text/redactions.js";
 import { correctWord } from "../text/typo.js";
 import { STOPWORDS } from "../text/stopwords.js";
@@ -153,10 +155,14 @@ export class HybridRetriever implements Retriever {
       ...clockTerms(query, lang),
       ...ageTerms(query, lang),
       ...abroadTerms(query, lang),
+      // The year the voter's situation began, the amount they gave (text/own-figures.ts).
+      ...ownFigureTerms(query, lang),
     ]);
     // A redaction placeholder stands for the voter's own data, and "là-bas", "quelque part",
     // "anything" for something said elsewhere: never what is asked.
-    const pointers = new Set([...redactionTerms(query, lang), ...deicticTerms(query, lang)]);
+    // A span of months or a habit ("de septembre à avril", "every winter") says when the
+    // voter's situation holds, never what is asked (text/periods.ts).
+    const pointers = new Set([...redactionTerms(query, lang), ...deicticTerms(query, lang), ...periodTerms(query, lang)]);
     const neutralTerms = unknownTerms.filter((t) => (situating.has(t) || pointers.has(t)) && !corrections[t]);
     // The shares weigh what the question asks, so a situating word the corpus happens to know
     // ("parents", "depuis", "bas" of "là-bas") counts no more than one it does not: the

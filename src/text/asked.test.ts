@@ -33,6 +33,13 @@ describe("what a question's grammar marks as asked", () => {
     ["Does Élections Québec supply a free taxi to the polls?", "taxi"],
     ["Le DGE fournit-il des loupes aux électeurs?", "loupes"],
     ["Élections Québec offre-t-elle un service de garde?", "service de garde"],
+    // Paying back is providing (none of these is in an eval set).
+    ["Will Elections Quebec reimburse my Uber to the polls?", "uber"],
+    ["Does the returning officer refund the babysitter I hire to go vote?", "babysitter i hire"],
+    ["Does Élections Québec reimburse the cost of parking at the station?", "parking"],
+    ["Le DGE rembourse-t-il mon billet d'autobus pour aller voter?", "billet d'autobus"],
+    ["Est-ce qu'Élections Québec rembourse la gardienne pour aller voter?", "gardienne"],
+    ["Élections Québec rembourse les frais de covoiturage?", "covoiturage"],
   ])("the thing offered: %s", (q, asked) => expect(askedPhrases(q)).toContain(asked));
 
   it.each([

@@ -9,7 +9,8 @@ import { fold } from "./analyze.js";
  * - what a voter would bring, carry or wear ("Can I bring my parrot?": the parrot);
  * - what a voter asks is allowed or forbidden ("Is chewing gum allowed?": the gum);
  * - what a voter asks where or how to act on ("Where can I park my bike?": the bike);
- * - what a body is asked to offer or provide ("Does it provide a free taxi?": the taxi);
+ * - what a body is asked to offer, provide or pay back ("Does it provide a free taxi?",
+ *   "Does it reimburse bus fare?": the taxi, the bus fare);
  * - the property a yes/no question asks about its subject ("Are ballots laminated?",
  *   « Les urnes sont-elles verrouillées? »: laminated, verrouillées);
  * - the attribute a "what is the…?" question asks of a thing ("What is the weight of a
@@ -76,7 +77,9 @@ const FRAMES: RegExp[] = [
   // act that follows; the frame above takes what is allowed.
   new RegExp(`^(?:is|are|were|was)\\s+${DET}(?:[\\p{L}'-]+\\s){1,3}?${NOT_FRAMING}(?<asked>[\\p{L}'-]+ed)(?=\\s+(?:on|in|at|by|with|for|from|after|before|during|to|between|when|every|each|once|twice|daily)\\b|\\s*$)`, "gu"),
   // What a body is asked to offer or provide.
-  new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|offre|offrent|fournit|fournissent)(?:(?:-t)?-(?:il|elle|ils|elles))?\\s+${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
+  // Paying a voter back for something is providing it: "Does it reimburse taxi fare?". (Not
+  // "pay": « je paie mes impôts » is what the voter does, not what a body is asked to give.)
+  new RegExp(`\\b(?:offer|offers|provide|provides|supply|supplies|reimburse|reimburses|refund|refunds|offre|offrent|fournit|fournissent|rembourse|remboursent)(?:(?:-t)?-(?:il|elle|ils|elles))?\\s+(?:(?:the cost of|the price of|le prix (?:de |du |des |d')|les frais (?:de |du |des |d'))\\s*)?${DET}(?:(?:free|gratuit|gratuite)\\s+)?${NP}`, "gu"),
   // The attribute a "what is the…?" question asks of a thing. A role, a process or a
   // difference is described in other words, and an age, a term or a limit is answered with a
   // number (answer-type.ts checks quantities): neither is a word the answer must repeat.

@@ -52,6 +52,16 @@ describe("question focus coverage", () => {
     expect(assessFocus(input("My brother wants to borrow a card", "Library books are lent for three weeks.")).covered).toBe(true);
   });
 
+  it("does not take a word the corpus never uses for a one-letter inflection of one it does", () => {
+    // "taxi" is not "tax", nor "bust" "bus": the stemmer's split inflections are corpus words.
+    const taxes: Record<string, number> = { ...IDF, tax: 4 };
+    const w = (t: string) => taxes[t] ?? 6;
+    const asked = [["taxi"]];
+    expect(assessFocus(input("Does the library reimburse taxi fare?", "Fines are not a tax.", { weight: w, unknown: new Set(["taxi", "fare", "reimburs"]), asked })).covered).toBe(false);
+    // Near miss: a known word in another inflection still holds ("borrowing" beside "borrow").
+    expect(assessFocus(input("Can I borrow books?", "Borrowers need a card.", { asked: [["borrow"]], answered: new Set(["borrow" + "e"]) })).missingAsked).toEqual([]);
+  });
+
   it("judges what is generic relative to the corpus's scale, so a small corpus's words still count", () => {
     const small = (t: string) => ({ librari: 0.2, card: 0.9 })[t] ?? 1.5;
     expect(assessFocus(input("Is my parrot allowed a library card?", "A library card is free.", { weight: small, unseenWeight: 1.5 })).covered).toBe(true);

@@ -73,7 +73,9 @@ export function assessFocus(f: FocusInput): FocusVerdict {
   const inflected = (a: string) => a.length >= 3 && [...f.answered].some((b) => b.length >= 3 && Math.abs(a.length - b.length) === 1 && (b.startsWith(a) || a.startsWith(b)));
   const holds = (t: string) => {
     const term = f.corrections[t] ?? t;
-    return f.answered.has(term) || inflected(term) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
+    // A word the corpus never uses in any form ("taxi") is not an inflection of one it does ("tax").
+    const unseen = f.unknown.has(t) && !f.corrections[t];
+    return f.answered.has(term) || (!unseen && inflected(term)) || (f.officialFor.get(t) ?? []).some((o) => f.answered.has(o));
   };
   const missingAsked = (f.asked ?? [])
     .map((group) => group.filter((t) => !f.neutral.has(t)))
