@@ -52,6 +52,8 @@ describe("guard: 'best' about the voting process, or encouraging turnout, is a q
     "Comment encourager mes amis à voter?",
     "Can I take a selfie with my ballot to encourage people to vote?",
     "Peux-tu m'aider à persuader ma grand-mère d'aller voter par anticipation?",
+    // "soi-même" is not a meme: writing the candidate's name on a ballot is how one votes from abroad.
+    "Écrire soi-même le nom du candidat (vote hors Québec)",
   ])("%s → in_scope", async (q) => {
     expect(await category(q)).toBe("in_scope");
   });
