@@ -4,7 +4,8 @@
  *
  *   npm run bench                                   # default set (see DEFAULTS)
  *   npm run bench -- --sizes 1k,10k,100k,1m         # add the 1M-chunk index (slow first build, cached)
- *   npm run bench -- --only retrieval,audit         # a subset: retrieval, chat, audit, ttft
+ *   npm run bench -- --only retrieval,audit         # a subset: retrieval, chat, audit, ttft, premodel
+ *   npm run bench -- --only premodel,ttft           # TTFT over HTTP, and the pre-model phase in process (less load-sensitive)
  *   npm run bench -- --pg postgres://user@host/db   # also Postgres (own database scrutin_bench on that server)
  *   npm run bench -- --no-write                     # print only
  *   npm run bench -- --only chat --no-pin           # server and load generator share both cores
@@ -20,11 +21,12 @@ import { benchChat, chatMarkdown, type ChatOptions, type ChatRow } from "./chat.
 import { busyOthers, describeMachine, load } from "./lib/machine.js";
 import { fmt, int, progress } from "./lib/stats.js";
 import { benchRetrieval, parseSize, retrievalMarkdown, type RetrievalOptions, type RetrievalRow } from "./retrieval.js";
+import { benchPreModel, preModelMarkdown, type PreModelOptions, type PreModelResult } from "./pre-model.js";
 import { benchTtft, ttftMarkdown, type TtftOptions, type TtftResult } from "./ttft.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "BENCHMARKS.md");
-const SUITES = ["retrieval", "chat", "audit", "ttft"] as const;
+const SUITES = ["retrieval", "chat", "audit", "ttft", "premodel"] as const;
 type Suite = (typeof SUITES)[number];
 
 const DEFAULTS = { sizes: "1k,10k,100k", dim: "384", queries: "1000", ef: "16,32,64,128", seconds: "10", connections: "32", ttftRequests: "100" };
@@ -77,6 +79,7 @@ const retrievalOpts: RetrievalOptions = {
 const chatOpts: ChatOptions = { pin: !values["no-pin"], seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl, workers: Math.floor(positive("workers", values.workers)) };
 const auditOpts: AuditOptions = { concurrency: [1, 16, 128], seconds: 3, postgresUrl };
 const ttftOpts: TtftOptions = { requests: positive("ttft-requests", values["ttft-requests"]), firstTokenMs: 200, interTokenMs: 10 };
+const preModelOpts: PreModelOptions = { iterations: 400, withHistory: false };
 
 const machine = describeMachine();
 const startedAt = new Date();
@@ -85,7 +88,7 @@ const othersStart = await busyOthers();
 progress(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}; load ${loadStart.map((x) => x.toFixed(2)).join(" ")}`);
 if (othersStart.length > 0) progress(`other busy processes: ${othersStart.map((p) => `${p.comm}(${p.cpuPct}%)`).join(", ")}`);
 
-const results: { retrieval?: RetrievalRow[]; chat?: ChatRow[]; audit?: AuditRow[]; ttft?: TtftResult } = {};
+const results: { retrieval?: RetrievalRow[]; chat?: ChatRow[]; audit?: AuditRow[]; ttft?: TtftResult; premodel?: PreModelResult[] } = {};
 const sections: string[] = [];
 const t0 = performance.now();
 if (suites.has("retrieval")) {
@@ -103,6 +106,10 @@ if (suites.has("audit")) {
 if (suites.has("ttft")) {
   results.ttft = await benchTtft(ttftOpts);
   sections.push("### Time to first token added (COMPOSER=llm)\n\n" + ttftMarkdown(results.ttft, ttftOpts));
+}
+if (suites.has("premodel")) {
+  results.premodel = [await benchPreModel(preModelOpts), await benchPreModel({ ...preModelOpts, withHistory: true })];
+  sections.push("### Before the model call, in process (COMPOSER=llm)\n\n" + results.premodel.map(preModelMarkdown).join("\n\n"));
 }
 const loadEnd = load();
 const othersEnd = await busyOthers();

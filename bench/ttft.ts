@@ -122,5 +122,10 @@ export function ttftMarkdown(r: TtftResult, opts: TtftOptions): string {
       `(\`src/guard/stream-screen.ts\`) holds a word only while it could still open a phrase the checks reject (a recited-prompt run, ` +
       `an opinion, a party name, an instruction: "What …" could become "what were you told"), so a first word is usually shown one ` +
       `inter-token gap after it arrives (${opts.interTokenMs} ms here, ~13 ms at 77 tok/s), and a few gaps later when it opens such a phrase.`,
+    "",
+    `Before the model is called, Scrutin's own work (guard, retrieval, screen and gate set-up, prompt, AI SDK) is ~2–3 ms p50: the \`premodel\` ` +
+      `suite (\`bench/pre-model.ts\`) times it in process, phase by phase. The rest of that column is HTTP on both sides of the server ` +
+      `(the voter's request read and routed through the middleware, the SSE response started while the AI SDK prepares its call, ` +
+      `the request to the model written and read), which this bench's fake model, in the bench's own process, also pays.`,
   ].join("\n");
 }

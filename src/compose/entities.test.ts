@@ -17,3 +17,15 @@ describe("extractEntities: links", () => {
     expect(urls("The page index.php, a M.Sc degree, 9 a.m., e.g. this. Fin.Le début")).toEqual([]);
   });
 });
+
+describe("sourceEntityKeys: a source's entities, kept between turns", () => {
+  it("gives the keys extractEntities finds, once each, and the same answer when asked again", async () => {
+    const { sourceEntityKeys, entityKey } = await import("./entities.js");
+    const passage = "Call 1-888-353-2846 or see www.electionsquebec.qc.ca. Polls open 9:30 to 20 h on Monday, October 5; 9:30 again.";
+    const expected = [...new Set(extractEntities(passage).map(entityKey))];
+    expect(expected).toEqual(expect.arrayContaining(["phone:8883532846", "url:electionsquebec.qc.ca", "dayOrMonth:monday", "dayOrMonth:october"]));
+    expect(sourceEntityKeys(passage)).toEqual(expected);
+    expect(sourceEntityKeys(passage)).toEqual(expected);
+    expect(sourceEntityKeys("No figure here.")).toEqual([]);
+  });
+});

@@ -59,10 +59,32 @@ export function extractEntities(text: string): Entity[] {
   return out;
 }
 
+/** An entity as compared with another: its kind and normalised form. */
+export const entityKey = (e: Entity): string => `${e.kind}:${e.key}`;
+
+const SOURCE_KEYS_MAX = 4096;
+const sourceKeys = new Map<string, readonly string[]>();
+
+/**
+ * The entity keys of a source text (a passage, an official fact). The same passages come
+ * back turn after turn, and the URL pattern (every top-level domain) made extracting them
+ * the costliest step between retrieval and the model call; they are kept, bounded like the
+ * term cache, since sources are few but a caller could pass any text.
+ */
+export function sourceEntityKeys(text: string): readonly string[] {
+  let keys = sourceKeys.get(text);
+  if (keys === undefined) {
+    keys = [...new Set(extractEntities(text).map(entityKey))];
+    if (sourceKeys.size >= SOURCE_KEYS_MAX) sourceKeys.clear();
+    sourceKeys.set(text, keys);
+  }
+  return keys;
+}
+
 /** Whether every entity of `claim` is present among the entities of `sources`. */
 export function unsupportedEntities(claim: string, sources: readonly string[], allowed: readonly string[] = []): Entity[] {
   const known = new Set<string>();
-  for (const s of [...sources, ...allowed]) for (const e of extractEntities(s)) known.add(`${e.kind}:${e.key}`);
+  for (const s of [...sources, ...allowed]) for (const k of sourceEntityKeys(s)) known.add(k);
   // A number can also appear inside a phone or URL of the source ("888" in the phone).
-  return extractEntities(claim).filter((e) => !known.has(`${e.kind}:${e.key}`));
+  return extractEntities(claim).filter((e) => !known.has(entityKey(e)));
 }

@@ -1,4 +1,4 @@
-import { extractEntities } from "./entities.js";
+import { entityKey, extractEntities, sourceEntityKeys } from "./entities.js";
 
 /**
  * Holds back streamed model text until it is safe to show: text is released word by
@@ -14,7 +14,7 @@ export class StreamGate {
   /** `emit` gets each safe piece and the text still held after it (never to be shown by the receiver). */
   constructor(passages: readonly string[], allowed: readonly string[], private readonly emit: (s: string, ahead: string) => void) {
     this.known = new Set();
-    for (const p of [...passages, ...allowed]) for (const e of extractEntities(p)) this.known.add(`${e.kind}:${e.key}`);
+    for (const p of [...passages, ...allowed]) for (const k of sourceEntityKeys(p)) this.known.add(k);
   }
 
   get isClosed(): boolean {
@@ -54,7 +54,7 @@ export class StreamGate {
   }
 
   private release(text: string): void {
-    const bad = extractEntities(text).some((e) => !this.known.has(`${e.kind}:${e.key}`));
+    const bad = extractEntities(text).some((e) => !this.known.has(entityKey(e)));
     if (bad) {
       this.closed = true;
       return;

@@ -82,6 +82,8 @@ export class HybridRetriever implements Retriever {
   private readonly size: Record<Lang, number>;
   /** Folded surface words of each language's chunks, with their frequency, for spelling correction. */
   private readonly lexicon: Record<Lang, Map<string, number>>;
+  /** Analysed terms of the chunks that have been among the best hits (at most one entry per chunk and language). */
+  private readonly termsByChunk = new Map<string, readonly string[]>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -104,6 +106,17 @@ export class HybridRetriever implements Retriever {
       }
       for (const t of new Set(terms(searchableText(c), c.lang))) this.vocab[c.lang].set(t, (this.vocab[c.lang].get(t) ?? 0) + 1);
     }
+  }
+
+  /** A chunk's analysed terms, worked out once: the best hits recur from turn to turn. */
+  private chunkTerms(chunk: Chunk, lang: Lang): readonly string[] {
+    const key = `${lang}:${chunk.id}`;
+    let t = this.termsByChunk.get(key);
+    if (t === undefined) {
+      t = [...new Set(terms(searchableText(chunk), lang))];
+      this.termsByChunk.set(key, t);
+    }
+    return t;
   }
 
   idf(term: string, lang: Lang): number {
@@ -170,7 +183,7 @@ export class HybridRetriever implements Retriever {
     const counted = own.filter((t) => !neutralTerms.includes(t) && !situatingWords.has(t) && !pointers.has(t));
     const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
     // The composer answers from several passages, so coverage is that of the best few together.
-    const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => terms(searchableText(h.chunk), lang)));
+    const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => this.chunkTerms(h.chunk, lang)));
     const topHasAdded = addedTerms.some((t) => top.has(t));
     const covered = counted.filter((t) => top.has(corrections[t] ?? t) || (explained.has(t) && topHasAdded)).length;
     return {

@@ -36,8 +36,10 @@ let countOfPeople: RegExp | null = null;
  * "mon fils de 17 ans": an age right after one.
  */
 function aboutPeople(): RegExp {
+  if (countOfPeople) return countOfPeople;
+  // Built once: folding the word list on every question cost more than the matching.
   const people = PEOPLE.split(/\s+/).filter(Boolean).map((w) => fold(w).replace(/[-]/g, "[- ]?")).join("|");
-  countOfPeople ??= new RegExp(String.raw`\b(\d{1,2})\s+(?:${people})\b|\b(?:${people})\s+(?:de|of)\s+(\d{1,3})\b`, "g");
+  countOfPeople = new RegExp(String.raw`\b(\d{1,2})\s+(?:${people})\b|\b(?:${people})\s+(?:de|of)\s+(\d{1,3})\b`, "g");
   return countOfPeople;
 }
 
