@@ -16,7 +16,8 @@ import { parseConfig } from "../src/config/env.js";
 import { makeRuntime } from "../src/deps.js";
 import { answer } from "../src/pipeline/answer.js";
 import type { Retriever } from "../src/retrieve/retrieve.js";
-import { passagesOf, type ChatRequestBody } from "../tests/support/fake-openai.js";
+import type { ChatRequestBody } from "../tests/support/fake-openai.js";
+import { citedFirstSentence, LLM_BENCH_QUESTIONS } from "./lib/llm-turns.js";
 import { fmt, percentile, progress } from "./lib/stats.js";
 
 export interface PreModelOptions {
@@ -41,18 +42,11 @@ export interface PreModelResult {
   withHistory: boolean;
 }
 
-const QUESTIONS = [
-  { message: "Quelles pièces d'identité dois-je présenter pour voter?", lang: "fr" },
-  { message: "What are the polling hours on election day?", lang: "en" },
-  { message: "Comment voter par anticipation?", lang: "fr" },
-  { message: "Can I vote if I am a student living away from home?", lang: "en" },
-] as const;
+const QUESTIONS = LLM_BENCH_QUESTIONS;
 
 /** A Chat Completions stream answering with the first passage's first sentence, cited. */
 function cannedStream(body: ChatRequestBody): Response {
-  const p = passagesOf(body)[0];
-  const sentence = p ? (/^[^\n]*?[.!?](?=\s|$)/.exec(p.text)?.[0] ?? p.text.split("\n")[0]!) : "Voir le site d'Élections Québec.";
-  const text = p ? `${sentence} [${p.n}]` : sentence;
+  const text = citedFirstSentence(body);
   const chunk = (delta: Record<string, unknown>, finish: string | null) =>
     `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   let sse = chunk({ role: "assistant", content: "" }, null);

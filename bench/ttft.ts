@@ -4,7 +4,8 @@
  * and through POST /api/chat (SSE, COMPOSER=llm) of the real server. One request at a
  * time, alternating, so both see the same machine state.
  */
-import { passagesOf, startFakeOpenAI, type ChatRequestBody } from "../tests/support/fake-openai.js";
+import { startFakeOpenAI, type ChatRequestBody } from "../tests/support/fake-openai.js";
+import { citedFirstSentence, LLM_BENCH_QUESTIONS } from "./lib/llm-turns.js";
 import { startServer } from "./lib/server-proc.js";
 import { fmt, percentile, progress } from "./lib/stats.js";
 
@@ -25,18 +26,11 @@ export interface TtftResult {
   requests: number;
 }
 
-const QUESTIONS = [
-  { message: "Quelles pièces d'identité dois-je présenter pour voter?", lang: "fr" },
-  { message: "What are the polling hours on election day?", lang: "en" },
-  { message: "Comment voter par anticipation?", lang: "fr" },
-  { message: "Can I vote if I am a student living away from home?", lang: "en" },
-] as const;
+const QUESTIONS = LLM_BENCH_QUESTIONS;
 
 /** A well-behaved model: the first sentence of the first passage it was given, cited. */
 function reply(body: ChatRequestBody, opts: TtftOptions) {
-  const p = passagesOf(body)[0];
-  const sentence = p ? (/^[^\n]*?[.!?](?=\s|$)/.exec(p.text)?.[0] ?? p.text.split("\n")[0]!) : "Voir le site d'Élections Québec.";
-  return { text: p ? `${sentence} [${p.n}]` : sentence, chunkSize: 4, delayMs: opts.interTokenMs, firstTokenDelayMs: opts.firstTokenMs };
+  return { text: citedFirstSentence(body), chunkSize: 4, delayMs: opts.interTokenMs, firstTokenDelayMs: opts.firstTokenMs };
 }
 
 /** Milliseconds from sending until the stream's bytes contain `marker`. */
