@@ -167,7 +167,9 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
     length += c.text.length;
   }
   const quoted = chosen.map((c) => c.text);
-  const focus = input.signals ? focusOf(input, own, officialFor, chosen) : undefined;
+  // The terms of the sentences the answer would quote: the focus and local-detail checks both read them.
+  const said: ReadonlySet<string> = new Set(chosen.flatMap((c) => terms(c.text, lang)));
+  const focus = input.signals ? focusOf(input, own, officialFor, chosen, said) : undefined;
   if (focus && !focus.covered) return { ...abstain("focus", quoted), focus };
   // "How much does an election cost?" answered without a single figure answers another question.
   // …and so does one whose only figures are of another type: a date for a cost, a time of
@@ -180,7 +182,6 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
   // A detail of a place the sources never name, answered with sentences that do not name it
   // either, is a general answer passed off as the local one.
   if (input.signals) {
-    const said = new Set(chosen.flatMap((c) => terms(c.text, input.lang)));
     const unknown = new Set(input.signals.unknownTerms);
     const places = [...properNounTerms(input.question, input.lang)].filter((t) => unknown.has(t));
     const unnamed = (names: readonly string[]) => names.length > 0 && !names.some((t) => said.has(t));
@@ -199,10 +200,10 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
  * about (the verdict's `covered`): a "can I bring my dog?" answered with "you can bring a person to help you" cites
  * correctly and misleads. See text/focus.ts.
  */
-function focusOf(input: ComposeInput, own: readonly string[], officialFor: ReadonlyMap<string, string[]>, chosen: readonly Candidate[]): FocusVerdict {
+function focusOf(input: ComposeInput, own: readonly string[], officialFor: ReadonlyMap<string, string[]>, chosen: readonly Candidate[], said: ReadonlySet<string>): FocusVerdict {
   const { lang, hits } = input;
   const signals = input.signals!;
-  const answered = new Set(chosen.flatMap((c) => terms(c.text, lang)));
+  const answered = new Set(said);
   for (const i of new Set(chosen.map((c) => c.hitIndex))) for (const t of terms(hits[i]!.chunk.heading, lang)) answered.add(t);
   const situating = situatingTerms(lang);
   const weight = input.weight ?? (() => 1);

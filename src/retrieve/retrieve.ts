@@ -75,6 +75,18 @@ export interface Retriever {
   idf(term: string, lang: Lang): number;
 }
 
+const SITUATING_WORDS = new Map<Lang, ReadonlySet<string>>();
+
+/** The situating words and auxiliary verb forms of a language, as one set made once. */
+function situatingAndAuxiliaryTerms(lang: Lang): ReadonlySet<string> {
+  let set = SITUATING_WORDS.get(lang);
+  if (!set) {
+    set = new Set([...situatingTerms(lang), ...auxiliaryTerms(lang)]);
+    SITUATING_WORDS.set(lang, set);
+  }
+  return set;
+}
+
 /** Hybrid retrieval: BM25 and vector rankings over the expanded query, fused by RRF. */
 export class HybridRetriever implements Retriever {
   readonly chunks: ReadonlyMap<string, Chunk>;
@@ -161,7 +173,7 @@ export class HybridRetriever implements Retriever {
     // Words that say who asks or on whose behalf ("ma mère", "my kids") and chat-speak situate
     // a question wherever they occur; names and times do only where the voter wrote them so.
     // Auxiliary verb forms ("pouvoir", "va", "fasse") are grammar, neutral the same way.
-    const situatingWords = new Set([...situatingTerms(lang), ...auxiliaryTerms(lang)]);
+    const situatingWords = situatingAndAuxiliaryTerms(lang);
     const situating = new Set([
       ...situatingWords,
       ...properNounTerms(query, lang),
