@@ -1,21 +1,22 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePrivateJwk } from "./private-jwk.js";
-import { createSigner, generatePrivateJwk, type Signer } from "./sign.js";
+import { generatePrivateJwk, type Signer } from "./sign.js";
+import { createNodeSigner } from "./sign-node.js";
 
 export { parsePrivateJwk };
 
 /**
- * The signing key: from configuration if given, else DATA_DIR/keys/signing-key.jwk.json,
+ * The signing key (a node:crypto signer: see sign-node.ts): from configuration if given, else DATA_DIR/keys/signing-key.jwk.json,
  * generated on first run (file mode 0600). Public keys of earlier keys are kept in
  * DATA_DIR/keys/retired.json so old answers stay verifiable after a rotation.
  */
 export async function loadOrCreateSigner(dataDir: string, configured?: string): Promise<Signer> {
-  if (configured) return createSigner(parsePrivateJwk(configured));
+  if (configured) return createNodeSigner(parsePrivateJwk(configured));
   const dir = path.join(dataDir, "keys");
   const file = path.join(dir, "signing-key.jwk.json");
   try {
-    return await createSigner(parsePrivateJwk(await readFile(file, "utf8")));
+    return await createNodeSigner(parsePrivateJwk(await readFile(file, "utf8")));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
@@ -26,5 +27,5 @@ export async function loadOrCreateSigner(dataDir: string, configured?: string): 
   });
   await chmod(file, 0o600);
   // Re-read: if another process created the key first, both use that one.
-  return createSigner(parsePrivateJwk(await readFile(file, "utf8")));
+  return createNodeSigner(parsePrivateJwk(await readFile(file, "utf8")));
 }
