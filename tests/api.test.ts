@@ -119,6 +119,27 @@ describe("bad input", () => {
     expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
   });
 
+  it("rejects an oversized body sent without a length (chunked) with 413", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ message: "a".repeat(40_000) }));
+    const body = new ReadableStream<Uint8Array>({
+      start(ctrl) {
+        for (let i = 0; i < bytes.length; i += 4096) ctrl.enqueue(bytes.slice(i, i + 4096));
+        ctrl.close();
+      },
+    });
+    const res = await fetch(`${srv.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
+  });
+
+  it("answers a small body sent without a length (chunked)", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ message: "What ID do I need to show to vote?" }));
+    const body = new ReadableStream<Uint8Array>({ start: (ctrl) => (ctrl.enqueue(bytes), ctrl.close()) });
+    const res = await fetch(`${srv.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(EnvelopeSchema.parse(await res.json()).kind).toBe("answer");
+  });
+
   it("accepts curl's default form content type for a JSON body", async () => {
     const res = await fetch(`${srv.url}/api/chat`, { method: "POST", headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body: JSON.stringify({ message: "What ID do I need?" }) });
     expect(res.status).toBe(200);

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { AppError, toErrorBody } from "../contract/errors.js";
 import type { PipelineDeps } from "../pipeline/deps.js";
+import { limitBody } from "./body-limit.js";
 import { chatRoutes } from "./chat.js";
 import { consoleLogger, type EdgeOptions } from "./edge.js";
 import { metricsRoute, observeRequests, partyCors, publicCors, rateLimit, securityHeaders } from "./protect.js";
@@ -34,15 +34,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use("/api/keys", publicCors());
   app.on("POST", "/api/chat", rateLimit(edge));
   app.get("/metrics", metricsRoute(edge));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  app.use("/api/*", limitBody(MAX_BODY_BYTES));
   app.route("/", chatRoutes(deps, edge));
   app.route("/", turnStatusRoutes(deps.log));
   app.get("/api/health", async (c) => {
