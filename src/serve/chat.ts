@@ -5,6 +5,7 @@ import { ChatRequestSchema, type ChatRequest, type Envelope } from "../contract/
 import { AppError } from "../contract/errors.js";
 import { answer, type AnswerEvent } from "../pipeline/answer.js";
 import type { PipelineDeps } from "../pipeline/deps.js";
+import { turnSignals } from "./deadline.js";
 import { consoleLogger, type EdgeOptions } from "./edge.js";
 import { tracer } from "./protect.js";
 
@@ -23,11 +24,15 @@ export function chatRoutes(deps: PipelineDeps, edge: EdgeOptions = {}) {
   const logger = edge.logger ?? consoleLogger;
   return new Hono().post("/api/chat", async (c) => {
     const req = await parseChatRequest(await c.req.text());
-    const deadline = edge.requestTimeoutMs ? AbortSignal.timeout(edge.requestTimeoutMs) : null;
-    const signal = deadline ? AbortSignal.any([c.req.raw.signal, deadline]) : c.req.raw.signal;
+    const { signal, deadline, done } = turnSignals(c.req.raw.signal, edge.requestTimeoutMs);
     const accept = c.req.header("accept") ?? "";
     const stream = accept.includes("text/event-stream");
-    const turn = (onEvent?: (e: AnswerEvent) => void) => traced(deps, edge, req, stream, (span) => answer(req, deps, onEvent, signal).then((env) => annotate(span, env)));
+    // The pipeline runs to its end even past the deadline (the turn is logged): only then are the timer and listener freed.
+    const turn = (onEvent?: (e: AnswerEvent) => void) => {
+      const work = traced(deps, edge, req, stream, (span) => answer(req, deps, onEvent, signal).then((env) => annotate(span, env)));
+      work.then(done, done);
+      return work;
+    };
     if (!stream) return c.json(await beforeDeadline(turn(), deadline, edge, logger));
     return streamSSE(c, async (out) => {
       const queue: Promise<void>[] = [];
