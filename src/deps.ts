@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { lockFile } from "./adapters/dir-lock.js";
+import { nodeFetch } from "./adapters/node-fetch.js";
 import { openPglite } from "./adapters/pglite.js";
 import { openPostgres } from "./adapters/postgres.js";
 import type { SqlClient } from "./adapters/sql.js";
@@ -75,9 +76,13 @@ export async function openStore(config: Pick<Config, "DATABASE_URL" | "DATA_DIR"
   }
 }
 
+/** One keep-alive fetch for every provider call of this process (composer, classifier, embeddings). */
+let providerFetchInstance: typeof fetch | undefined;
+const providerFetch = () => (providerFetchInstance ??= nodeFetch());
+
 export function makeEmbeddings(config: Config) {
   if (config.EMBEDDINGS === "openai") {
-    const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY ?? "none" });
+    const provider = createOpenAI({ baseURL: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY ?? "none", fetch: providerFetch() });
     return { embeddings: new RemoteEmbeddings(provider.embedding(config.EMBEDDINGS_MODEL)), id: `openai-${config.EMBEDDINGS_MODEL}` };
   }
   return { embeddings: new HashingEmbeddings(), id: HashingEmbeddings.id };
@@ -85,7 +90,7 @@ export function makeEmbeddings(config: Config) {
 
 export function makeComposer(config: Config): Composer {
   if (config.COMPOSER === "llm") {
-    const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none" });
+    const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none", fetch: providerFetch() });
     return new LlmComposer(provider.chat(config.LLM_MODEL), config.LLM_MODEL, config.LLM_TIMEOUT_MS);
   }
   return new ExtractiveComposer();
@@ -94,7 +99,7 @@ export function makeComposer(config: Config): Composer {
 /** The optional LLM scope classifier (GUARD_LLM=on), on the same endpoint as the composer. */
 export function makeScopeClassifier(config: Config): LlmScopeClassifier | undefined {
   if (!config.GUARD_LLM || !config.LLM_BASE_URL) return undefined;
-  const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none" });
+  const provider = createOpenAI({ baseURL: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY ?? "none", fetch: providerFetch() });
   return new LlmScopeClassifier(provider.chat(config.LLM_MODEL), config.LLM_TIMEOUT_MS);
 }
 
