@@ -44,6 +44,7 @@ interface Entry {
   units?: readonly AnalysedUnit[];
   heading?: AnalysedHeading;
   openings?: ReadonlySet<string>;
+  termSet?: ReadonlySet<string>;
 }
 
 /**
@@ -91,4 +92,10 @@ export const OPENING = 5;
 export function termOpenings(chunk: Pick<Chunk, "title" | "heading" | "text">, lang: Lang): ReadonlySet<string> {
   const e = entryOf(chunk, lang);
   return (e.openings ??= new Set(terms(`${chunk.heading} ${chunk.text}`, lang).filter((t) => t.length >= OPENING).map((t) => t.slice(0, OPENING))));
+}
+
+/** The analysed terms of a passage's text, as a set (the lexical support of a sentence citing it). */
+export function passageTermSet(chunk: Pick<Chunk, "title" | "heading" | "text">, lang: Lang): ReadonlySet<string> {
+  const e = entryOf(chunk, lang);
+  return (e.termSet ??= new Set(terms(chunk.text, lang)));
 }

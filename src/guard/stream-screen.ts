@@ -1,4 +1,4 @@
-import { foreignUrls, normaliseForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
+import { foreignUrls, normalisePassagesForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
 import { StreamHold } from "./stream-hold.js";
 
 /** The next turn of the event loop: setImmediate where there is one (Node), else a zero timeout (Workers without it). */
@@ -23,6 +23,7 @@ export class StreamScreen {
   private text = "";
   private released = 0;
   private blocked: IntegrityViolation | null = null;
+  private readonly passages: readonly string[];
   private readonly rawSources: string;
   /** The passages folded as the checks read them, and the hold over them: made on first use, since a screen whose text is released whole by the pipeline never reads them. */
   private folded: { sources: string; hold: StreamHold } | null = null;
@@ -44,6 +45,7 @@ export class StreamScreen {
     private readonly forward: (s: string) => void,
     private readonly defer: (run: () => void) => void = nextTurn,
   ) {
+    this.passages = passages;
     this.rawSources = passages.join("\n");
   }
 
@@ -57,7 +59,7 @@ export class StreamScreen {
 
   private foldedSources(): { sources: string; hold: StreamHold } {
     if (this.folded === null) {
-      const sources = normaliseForChecks(this.rawSources);
+      const sources = normalisePassagesForChecks(this.passages);
       this.folded = { sources, hold: new StreamHold(sources) };
     }
     return this.folded;
