@@ -1,4 +1,5 @@
 import tlds from "tlds" with { type: "json" };
+import { execAll } from "../text/exec-all.js";
 /**
  * Hard facts a voter could act on: URLs, e-mail addresses, phone numbers, figures
  * (dates, times, amounts, counts), and month or weekday names. An answer may contain
@@ -74,11 +75,11 @@ export function extractEntities(text: string): Entity[] {
     out.push({ kind: "phone", raw: m, key: digits.length >= 10 ? digits.slice(-10) : foldLower(m).replace(/[\s.-]/g, "") });
     return " ";
   });
-  for (const m of rest.matchAll(NUMBER_RE)) {
+  for (const m of execAll(NUMBER_RE, rest)) {
     const key = m[0].replace(/[^\d]/g, "").replace(/^0+(?=\d)/, "");
     out.push({ kind: "number", raw: m[0], key });
   }
-  for (const m of rest.matchAll(NAME_RE)) out.push({ kind: "dayOrMonth", raw: m[0], key: foldLower(m[0]) });
+  for (const m of execAll(NAME_RE, rest)) out.push({ kind: "dayOrMonth", raw: m[0], key: foldLower(m[0]) });
   return out;
 }
 
