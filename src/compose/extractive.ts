@@ -217,7 +217,8 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
   const weight = input.weight ?? (() => 1);
   // A redacted value ("my cell is [PHONE]") and the words that introduce it say what the
   // voter gave, not what they ask.
-  const asked = [...new Set(terms(input.question.replace(/(?:[\p{L}'’-]+\s+){0,3}\[[A-Z_]+\]/gu, " "), lang))];
+  // (A question with no "[" has no redaction: its terms are then the voter's own.)
+  const asked = input.question.includes("[") ? [...new Set(terms(input.question.replace(/(?:[\p{L}'’-]+\s+){0,3}\[[A-Z_]+\]/gu, " "), lang))] : own;
   // An inflection the stemmer leaves apart ("inscris" beside "inscrire") is the corpus's word.
   const openings = hits.map((h) => termOpenings(h.chunk, lang));
   const unknown = new Set(signals.unknownTerms.filter((t) => !inflectionOf(t, openings)));
