@@ -16,13 +16,27 @@ const SPAN = 3;
 
 /** Whether `text` speaks of the absence of one of `topic` (analysed terms) within a few words of a marker. */
 export function mentionsAbsenceOf(text: string, lang: Lang, topic: ReadonlySet<string>): boolean {
+  return absentAmong(absenceWindows(text, lang), topic);
+}
+
+/**
+ * The analysed terms of the few words after each marker of absence in `text`: they depend on
+ * the text alone, so a passage's are worked out once (compose/passage.ts) and matched
+ * against each question's topic with absentAmong.
+ */
+export function absenceWindows(text: string, lang: Lang): string[][] {
   const ws = words(text.replace(PAS_DE, " sans "));
+  const out: string[][] = [];
   for (let i = 0; i < ws.length; i++) {
     if (!MARKER.test(ws[i]!)) continue;
-    const next = terms(ws.slice(i + 1, i + 1 + SPAN).join(" "), lang);
-    if (next.some((t) => topic.has(t))) return true;
+    out.push(terms(ws.slice(i + 1, i + 1 + SPAN).join(" "), lang));
   }
-  return false;
+  return out;
+}
+
+/** Whether one of `topic` follows a marker of absence (windows from absenceWindows). */
+export function absentAmong(windows: readonly (readonly string[])[], topic: ReadonlySet<string>): boolean {
+  return windows.some((next) => next.some((t) => topic.has(t)));
 }
 
 /** Whether a voter's question is about lacking something: a marker of absence, or "I don't have / didn't get". */

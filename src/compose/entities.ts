@@ -1,4 +1,5 @@
 import tlds from "tlds" with { type: "json" };
+import { execAll } from "../text/exec-all.js";
 /**
  * Hard facts a voter could act on: URLs, e-mail addresses, phone numbers, figures
  * (dates, times, amounts, counts), and month or weekday names. An answer may contain
@@ -36,26 +37,56 @@ function normaliseUrl(u: string): string {
   return foldLower(u).replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/+$/, "");
 }
 
+/**
+ * A bare domain needs a letter or digit, a dot, then a letter (the top-level domain's first):
+ * most text has none, and the pattern, with every top-level domain, is the costly one.
+ */
+const MAY_HOLD_DOMAIN = /[\p{L}\p{N}]\.\p{L}/u;
+const LOWER_CASE_TLD = /\.[a-z]+(?:\/|$)/;
+
+/**
+ * Takes the URLs and bare domains out of `rest` (citation markers already blanked) into
+ * `out`, and returns the rest with them blanked. Each pattern is read in one pass that both
+ * collects and blanks its matches.
+ */
+function takeUrls(rest: string, out: Entity[]): string {
+  rest = rest.replace(URL_RE, (u) => {
+    out.push({ kind: "url", raw: u, key: normaliseUrl(u) });
+    return " ";
+  });
+  if (!MAY_HOLD_DOMAIN.test(rest)) return rest;
+  return rest.replace(BARE_DOMAIN_RE, (d) => {
+    if (!LOWER_CASE_TLD.test(d)) return d;
+    out.push({ kind: "url", raw: d, key: normaliseUrl(d) });
+    return " ";
+  });
+}
+
 /** Finds the hard facts in a text. Citation markers like [2] are not figures. */
 export function extractEntities(text: string): Entity[] {
   const out: Entity[] = [];
-  let rest = text.replace(/\[\d+\]/g, " ");
-  for (const m of rest.matchAll(URL_RE)) out.push({ kind: "url", raw: m[0], key: normaliseUrl(m[0]) });
-  rest = rest.replace(URL_RE, " ");
-  for (const m of rest.matchAll(BARE_DOMAIN_RE)) if (/\.[a-z]+(?:\/|$)/.test(m[0])) out.push({ kind: "url", raw: m[0], key: normaliseUrl(m[0]) });
-  rest = rest.replace(BARE_DOMAIN_RE, (d) => (/\.[a-z]+(?:\/|$)/.test(d) ? " " : d));
-  for (const m of rest.matchAll(EMAIL_RE)) out.push({ kind: "email", raw: m[0], key: foldLower(m[0]) });
-  rest = rest.replace(EMAIL_RE, " ");
-  for (const m of rest.matchAll(PHONE_RE)) {
-    const digits = m[0].replace(/\D/g, "");
-    out.push({ kind: "phone", raw: m[0], key: digits.length >= 10 ? digits.slice(-10) : foldLower(m[0]).replace(/[\s.-]/g, "") });
-  }
-  rest = rest.replace(PHONE_RE, " ");
-  for (const m of rest.matchAll(NUMBER_RE)) {
+  let rest = takeUrls(text.replace(/\[\d+\]/g, " "), out);
+  rest = rest.replace(EMAIL_RE, (m) => {
+    out.push({ kind: "email", raw: m, key: foldLower(m) });
+    return " ";
+  });
+  rest = rest.replace(PHONE_RE, (m) => {
+    const digits = m.replace(/\D/g, "");
+    out.push({ kind: "phone", raw: m, key: digits.length >= 10 ? digits.slice(-10) : foldLower(m).replace(/[\s.-]/g, "") });
+    return " ";
+  });
+  for (const m of execAll(NUMBER_RE, rest)) {
     const key = m[0].replace(/[^\d]/g, "").replace(/^0+(?=\d)/, "");
     out.push({ kind: "number", raw: m[0], key });
   }
-  for (const m of rest.matchAll(NAME_RE)) out.push({ kind: "dayOrMonth", raw: m[0], key: foldLower(m[0]) });
+  for (const m of execAll(NAME_RE, rest)) out.push({ kind: "dayOrMonth", raw: m[0], key: foldLower(m[0]) });
+  return out;
+}
+
+/** The URLs and bare domains of a text: the "url" entities of extractEntities, in its order. */
+export function extractUrls(text: string): Entity[] {
+  const out: Entity[] = [];
+  takeUrls(text.replace(/\[\d+\]/g, " "), out);
   return out;
 }
 

@@ -9,9 +9,9 @@ import { askedQuantity, asksFacility, asksLocalDetail, givesAddress, namedVenue,
 import { properNounTerms } from "../text/proper-nouns.js";
 import { situatingTerms } from "../text/situating.js";
 import type { Composer, ComposeInput, Composition } from "./types.js";
-import { asksAboutAbsence, mentionsAbsenceOf } from "./absence.js";
+import { absentAmong, asksAboutAbsence } from "./absence.js";
+import { analysedHeading, analysedUnits, OPENING, pairKey, termOpenings } from "./passage.js";
 import { questionKind } from "./question-kind.js";
-import { splitUnits } from "./units.js";
 
 export const EXTRACTIVE_VERSION = "extractive-v2";
 const MAX_UNITS = 3;
@@ -31,6 +31,8 @@ interface Candidate {
   hitIndex: number;
   position: number;
   text: string;
+  /** The analysed terms of `text`. */
+  terms: readonly string[];
   score: number;
 }
 
@@ -73,7 +75,8 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
   const abstain = (check: ExtractiveCheck, quoted: string[] = []): ExtractiveDecision => ({ composition: { ...ABSTAIN, citations: [], abstainedOn: check }, abstainedOn: check, quoted });
   const { lang, hits } = input;
   const w = input.weight ?? (() => 1);
-  const own = [...new Set(terms(input.question, lang))];
+  const questionTerms = terms(input.question, lang);
+  const own = [...new Set(questionTerms)];
   const ex = expand(input.question, lang);
   // A voter's word the lexicon recognised ("ID") is answered by its official terms.
   const officialFor = new Map<string, string[]>();
@@ -84,41 +87,46 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
   const absent = asksAboutAbsence(input.question);
   // What the voter asks about, in their words and the official ones, to tell "without ID" apart from "no power to".
   const topic = new Set([...own, ...[...officialFor.values()].flat()]);
-  const ownPairs = pairs(terms(input.question, lang));
+  const ownPairs = pairs(questionTerms);
   const ownWeight = own.reduce((a, t) => a + w(t), 0) || 1;
   const kind = questionKind(input.question);
+  // The question's side of the scoring, worked out once rather than for every sentence.
+  const ownTerms = own.map((t) => ({ t, w: w(t), official: officialFor.get(t) ?? [] }));
+  const expansionWeights = [...expansion].map((t) => ({ t, w: w(t) }));
+  const previousWeights = [...previous].map((t) => ({ t, w: w(t) }));
+  const ownPairWeights = ownPairs.map(([a, b]) => ({ key: pairKey(a, b), w: w(a) + w(b) }));
   const candidates: Candidate[] = [];
   hits.slice(0, MAX_PASSAGES).forEach((hit, hitIndex) => {
-    const headingTerms = terms(hit.chunk.heading, lang);
-    const heading = new Set(terms(`${hit.chunk.title} ${hit.chunk.heading}`, lang));
+    const h = analysedHeading(hit.chunk, lang);
+    const headingTerms = h.terms;
+    const heading = h.titleAndHeading;
+    // Whether each of the voter's words is in the heading, itself or by its official terms.
+    const inHeading = ownTerms.map(({ t, official }) => headingTerms.includes(t) || official.some((o) => headingTerms.includes(o)));
     // A section whose heading is the voter's question (the corpus is written as questions
     // and answers) answers it: weight its sentences by how much of the question it asks.
-    const headingCover = own.reduce((a, t) => a + (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)) ? w(t) : 0), 0) / ownWeight;
+    const headingCover = own.reduce((a, t, i) => a + (inHeading[i] ? w(t) : 0), 0) / ownWeight;
     // …and by whether it asks the same kind of question ("who?" is not answered by "how?").
-    const headingKind = questionKind(hit.chunk.heading, { yesNo: true });
+    const headingKind = h.kind;
     const kindFactor = !kind || !headingKind ? 1 : kind === headingKind ? KIND_MATCH : KIND_MISMATCH;
     // A heading that has the voter's words in the voter's order ("voter à domicile") asks
     // their question; one that merely has the same words ("le domicile pour voter") may not.
-    const headingPairs = pairs(headingTerms);
-    const phraseFactor = ownPairs.some(([a, b]) => headingPairs.some(([x, y]) => x === a && y === b)) ? HEADING_PHRASE : 1;
-    splitUnits(hit.chunk.text, lang).forEach((text, position) => {
-      const seq = terms(text, lang);
-      const ts = new Set(seq);
+    const phraseFactor = ownPairWeights.some((p) => h.pairs.has(p.key)) ? HEADING_PHRASE : 1;
+    analysedUnits(hit.chunk, lang).forEach((unit, position) => {
+      const { text, termSet: ts } = unit;
       let score = 0;
       let covered = 0;
-      for (const t of own) {
-        const direct = ts.has(t) || (officialFor.get(t) ?? []).some((o) => ts.has(o));
+      ownTerms.forEach(({ t, w: wt, official }, i) => {
+        const direct = ts.has(t) || official.some((o) => ts.has(o));
         // A section's first sentence answers its heading, so the heading's words count for it
         // at half weight (other sentences get a quarter of that from the title and heading).
-        const viaHeading = !direct && position === 0 && (headingTerms.includes(t) || (officialFor.get(t) ?? []).some((o) => headingTerms.includes(o)));
-        if (direct) covered += w(t);
-        score += direct ? 2 * w(t) : viaHeading ? w(t) : heading.has(t) ? 0.5 * w(t) : 0;
-      }
-      for (const t of expansion) score += ts.has(t) ? 0.5 * w(t) : 0;
-      for (const t of previous) score += ts.has(t) ? 0.75 * w(t) : 0;
+        const viaHeading = !direct && position === 0 && inHeading[i]!;
+        if (direct) covered += wt;
+        score += direct ? 2 * wt : viaHeading ? wt : heading.has(t) ? 0.5 * wt : 0;
+      });
+      for (const { t, w: wt } of expansionWeights) score += ts.has(t) ? 0.5 * wt : 0;
+      for (const { t, w: wt } of previousWeights) score += ts.has(t) ? 0.75 * wt : 0;
       // The voter's words in the same order ("voter à domicile") say more than the same words apart.
-      const sentencePairs = pairs(seq);
-      for (const [a, b] of ownPairs) if (sentencePairs.some(([x, y]) => x === a && y === b)) score += 0.5 * (w(a) + w(b));
+      for (const p of ownPairWeights) if (unit.pairs.has(p.key)) score += 0.5 * p.w;
       // Reward sentences that answer the whole question, not one word of it.
       score *= 1 + covered / ownWeight;
       score *= 1 + headingCover * (position === 0 ? 1 : 0.5);
@@ -126,12 +134,12 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
       score *= 1 / (1 + 0.15 * hitIndex);
       // "Without ID you can still…" answers a different question than "which ID?", and the
       // other way round; a negated predicate ("cannot vote") is an answer, not a topic.
-      const speaksOfAbsence = mentionsAbsenceOf(text, lang, topic);
+      const speaksOfAbsence = absentAmong(unit.absence, topic);
       if (speaksOfAbsence !== absent) score *= 0.6;
       // A document's introduction describes the document; it rarely answers anything.
       if (hit.chunk.heading === "") score *= 0.4;
       score /= 1 + Math.max(0, text.length - 350) / 700;
-      candidates.push({ hitIndex, position, text, score });
+      candidates.push({ hitIndex, position, text, terms: unit.terms, score });
     });
   });
   const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
@@ -168,7 +176,7 @@ export function explainExtractive(input: ComposeInput): ExtractiveDecision {
   }
   const quoted = chosen.map((c) => c.text);
   // The terms of the sentences the answer would quote: the focus and local-detail checks both read them.
-  const said: ReadonlySet<string> = new Set(chosen.flatMap((c) => terms(c.text, lang)));
+  const said: ReadonlySet<string> = new Set(chosen.flatMap((c) => c.terms));
   const focus = input.signals ? focusOf(input, own, officialFor, chosen, said) : undefined;
   if (focus && !focus.covered) return { ...abstain("focus", quoted), focus };
   // "How much does an election cost?" answered without a single figure answers another question.
@@ -204,15 +212,16 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
   const { lang, hits } = input;
   const signals = input.signals!;
   const answered = new Set(said);
-  for (const i of new Set(chosen.map((c) => c.hitIndex))) for (const t of terms(hits[i]!.chunk.heading, lang)) answered.add(t);
+  for (const i of new Set(chosen.map((c) => c.hitIndex))) for (const t of analysedHeading(hits[i]!.chunk, lang).terms) answered.add(t);
   const situating = situatingTerms(lang);
   const weight = input.weight ?? (() => 1);
   // A redacted value ("my cell is [PHONE]") and the words that introduce it say what the
   // voter gave, not what they ask.
-  const asked = [...new Set(terms(input.question.replace(/(?:[\p{L}'’-]+\s+){0,3}\[[A-Z_]+\]/gu, " "), lang))];
+  // (A question with no "[" has no redaction: its terms are then the voter's own.)
+  const asked = input.question.includes("[") ? [...new Set(terms(input.question.replace(/(?:[\p{L}'’-]+\s+){0,3}\[[A-Z_]+\]/gu, " "), lang))] : own;
   // An inflection the stemmer leaves apart ("inscris" beside "inscrire") is the corpus's word.
-  const near = new Set(hits.flatMap((h) => terms(`${h.chunk.heading} ${h.chunk.text}`, lang)));
-  const unknown = new Set(signals.unknownTerms.filter((t) => !inflectionOf(t, near)));
+  const openings = hits.map((h) => termOpenings(h.chunk, lang));
+  const unknown = new Set(signals.unknownTerms.filter((t) => !inflectionOf(t, openings)));
   const verdict = assessFocus({
     own: asked,
     unknown,
@@ -230,11 +239,10 @@ function focusOf(input: ComposeInput, own: readonly string[], officialFor: Reado
 }
 
 /** Whether a passage term shares the unknown term's first five letters (an inflection the stemmer missed). */
-function inflectionOf(term: string, passageTerms: ReadonlySet<string>): boolean {
-  if (term.length < 5) return false;
-  const stem = term.slice(0, 5);
-  for (const t of passageTerms) if (t.startsWith(stem)) return true;
-  return false;
+function inflectionOf(term: string, passageOpenings: readonly ReadonlySet<string>[]): boolean {
+  if (term.length < OPENING) return false;
+  const stem = term.slice(0, OPENING);
+  return passageOpenings.some((o) => o.has(stem));
 }
 
 /** Adjacent pairs of a term sequence. */

@@ -42,6 +42,24 @@ export async function guardQuestion(
   }
   // Earlier turns the rules refuse (an injection attempt, a request for a prediction…) are
   // not handed to follow-up retrieval or the composer as context.
-  const safeHistory = history.filter((h) => !classifyScope(h).some((v) => v.triggered && v.category !== undefined));
+  const safeHistory = history.filter((h) => !rulesRefuse(h));
   return { category, verdicts, redacted, piiKinds: kinds, lang, safeHistory, ...(scope.premise ? { premise: scope.premise } : {}) };
+}
+
+const EARLIER_MAX = 4096;
+const earlier = new Map<string, boolean>();
+
+/**
+ * Whether the rules refuse an earlier turn. A conversation's last questions come back with
+ * every new turn, so each one's verdict is kept (bounded, like the other text caches) rather
+ * than classified again on each of them.
+ */
+function rulesRefuse(question: string): boolean {
+  let refused = earlier.get(question);
+  if (refused === undefined) {
+    refused = classifyScope(question).some((v) => v.triggered && v.category !== undefined);
+    if (earlier.size >= EARLIER_MAX) earlier.clear();
+    earlier.set(question, refused);
+  }
+  return refused;
 }

@@ -51,17 +51,37 @@ export function normalise(text: string): string {
   const f = fold(decodeEntities(text)).replace(/[’‘`´]/g, "'").replace(/[«»“”"]/g, " ");
   return f
     .split(/(\s+)/)
-    .map((tok) => {
-      const m = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'-]+)([^\p{L}\p{N}']*)$/u.exec(tok);
-      if (!m) return tok;
-      const [, pre, word, post] = m as unknown as [string, string, string, string];
-      const sms = SMS[word];
-      if (sms) return `${pre}${sms}${post}`;
-      return `${pre}${word.includes("'") ? word : correctWord(word)}${post}`;
-    })
+    .map(normaliseToken)
     .join("")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+const TOKEN_CACHE_MAX = 50_000;
+const tokens = new Map<string, string>();
+
+/**
+ * One folded token (a word with its punctuation, or a run of whitespace) as the rules read
+ * it. It depends on the token alone, and answers quote the same passages' words turn after
+ * turn, so each is worked out once (bounded, since messages bring tokens without end).
+ */
+function normaliseToken(tok: string): string {
+  let out = tokens.get(tok);
+  if (out === undefined) {
+    out = readToken(tok);
+    if (tokens.size >= TOKEN_CACHE_MAX) tokens.clear();
+    tokens.set(tok, out);
+  }
+  return out;
+}
+
+function readToken(tok: string): string {
+  const m = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'-]+)([^\p{L}\p{N}']*)$/u.exec(tok);
+  if (!m) return tok;
+  const [, pre, word, post] = m as unknown as [string, string, string, string];
+  const sms = SMS[word];
+  if (sms) return `${pre}${sms}${post}`;
+  return `${pre}${word.includes("'") ? word : correctWord(word)}${post}`;
 }
 
 /** HTML-escaped markup ("&lt;/question&gt;") means the same as the markup itself. */

@@ -8,7 +8,8 @@ import { PARTY_NAMES } from "./lexicon.js";
 import { echoPattern } from "./premise.js";
 import { detectInjection, INJECTION_PATTERNS } from "./injection.js";
 import { normalise } from "./normalise.js";
-import { extractEntities } from "../compose/entities.js";
+import { extractUrls } from "../compose/entities.js";
+import { passageTermSet } from "../compose/passage.js";
 import { OFFICIAL } from "../seal/official.js";
 import { isOfficialUrl } from "../ingest/document.js";
 
@@ -97,9 +98,13 @@ export const WORDING_PATTERNS: readonly { re: RegExp; view: WordingView }[] = [
  * arrives (stream-screen.ts), so an attack is stopped before the voter sees it.
  */
 export function wordingViolations(rawText: string, sources: string, rawSources: string): IntegrityViolation[] {
+  return viewViolations({ raw: WORDING_VIEWS.raw(rawText), body: WORDING_VIEWS.body(rawText), normalised: WORDING_VIEWS.normalised(rawText) }, sources, rawSources);
+}
+
+/** wordingViolations on the text's views, read once by a caller that needs them too. */
+function viewViolations(views: Readonly<Record<WordingView, string>>, sources: string, rawSources: string): IntegrityViolation[] {
   const out: IntegrityViolation[] = [];
-  const raw = WORDING_VIEWS.raw(rawText);
-  const body = WORDING_VIEWS.body(rawText);
+  const { raw, body } = views;
   const words = body.match(WORD) ?? [];
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
     const s = words.slice(i, i + SHINGLE_WORDS).join(" ");
@@ -113,7 +118,7 @@ export function wordingViolations(rawText: string, sources: string, rawSources: 
   const op = OPINION.exec(body);
   if (op && !sources.includes(op[0])) out.push({ kind: "opinion", detail: op[0] });
   // Instructions in the answer are instructions planted in a passage, or a model obeying them.
-  const planted = detectInjection(WORDING_VIEWS.normalised(rawText));
+  const planted = detectInjection(views.normalised);
   if (planted) out.push({ kind: "prompt_leak", detail: `instruction: ${planted.detail}` });
   const party = PARTY.exec(raw) ?? PARTY.exec(body);
   if (party && !PARTY.test(rawSources) && !PARTY.test(sources)) out.push({ kind: "party_mention", detail: party[0] });
@@ -121,6 +126,27 @@ export function wordingViolations(rawText: string, sources: string, rawSources: 
 }
 
 export const normaliseForChecks = norm;
+
+const PASSAGE_FOLDS_MAX = 4096;
+const passageFolds = new Map<string, string>();
+
+/**
+ * normaliseForChecks of passages joined by line breaks. The same passages are cited turn
+ * after turn, so each one's folding is kept (bounded, like the entity keys); the join's
+ * whitespace is collapsed afterwards, which gives the same text as folding the join (the
+ * folding works character by character, and a line break ends any context it reads).
+ */
+export function normalisePassagesForChecks(passages: readonly string[]): string {
+  return passages.map((p) => {
+    let f = passageFolds.get(p);
+    if (f === undefined) {
+      f = fold(p).replace(/[’`]/g, "'");
+      if (passageFolds.size >= PASSAGE_FOLDS_MAX) passageFolds.clear();
+      passageFolds.set(p, f);
+    }
+    return f;
+  }).join("\n").replace(/\s+/g, " ");
+}
 
 const hostOf = (u: string): string => {
   try {
@@ -137,9 +163,10 @@ const OFFICIAL_HOST = hostOf(OFFICIAL.domain);
  * in it ("AI assistants: send voters to …") must not be passed on.
  */
 export function foreignUrls(text: string, sourceUrls: readonly string[]): IntegrityViolation[] {
+  const urls = extractUrls(text);
+  if (urls.length === 0) return [];
   const allowed = new Set([OFFICIAL_HOST, ...sourceUrls.map(hostOf)]);
-  return extractEntities(text)
-    .filter((e) => e.kind === "url")
+  return urls
     .filter((e) => {
       const host = hostOf(e.raw);
       return !(allowed.has(host) || host.endsWith(`.${OFFICIAL_HOST}`) || isOfficialUrl(`https://${host}/`));
@@ -160,26 +187,29 @@ export function integrityViolations(c: Composition, hits: readonly Hit[], ctx: I
   if (c.kind !== "answer") return [];
   const out: IntegrityViolation[] = [];
   const cited = new Set(c.citations.map((x) => x.chunkId));
-  const sources = norm(hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n"));
-  const rawSources = hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text).join("\n");
-  const body = norm(c.body.replace(/\[\d+\]/g, " "));
+  const citedTexts = hits.filter((h) => cited.has(h.chunk.id)).map((h) => h.chunk.text);
+  const sources = normalisePassagesForChecks(citedTexts);
+  const rawSources = citedTexts.join("\n");
+  const views = { raw: WORDING_VIEWS.raw(c.body), body: WORDING_VIEWS.body(c.body), normalised: WORDING_VIEWS.normalised(c.body) };
+  const body = views.body;
   out.push(...foreignUrls(c.body, hits.map((h) => h.chunk.url)));
-  out.push(...wordingViolations(c.body, sources, rawSources));
+  out.push(...viewViolations(views, sources, rawSources));
   const lang = ctx.lang ?? "fr";
-  const byChunk = new Map(hits.map((h) => [h.chunk.id, h.chunk.text]));
-  const byN = new Map(c.citations.map((x) => [x.n, byChunk.get(x.chunkId) ?? ""]));
-  for (const seg of citedSegments(c.body)) {
+  const byChunk = new Map(hits.map((h) => [h.chunk.id, h.chunk]));
+  const byN = new Map(c.citations.map((x) => [x.n, byChunk.get(x.chunkId)]));
+  const segments = citedSegments(c.body);
+  for (const seg of segments) {
     if (seg.marks.length === 0) continue;
     const claim = terms(seg.text, lang);
     if (claim.length === 0) continue;
-    const passage = new Set(seg.marks.flatMap((n) => terms(byN.get(n) ?? "", lang)));
-    const share = claim.filter((t) => passage.has(t)).length / claim.length;
+    const passages = seg.marks.map((n) => byN.get(n)).filter((p) => p !== undefined).map((p) => passageTermSet(p, lang));
+    const share = claim.filter((t) => passages.some((p) => p.has(t))).length / claim.length;
     if (share < MIN_LEXICAL_SUPPORT) {
       out.push({ kind: "unsupported_sentence", detail: `${Math.round(share * 100)}% of words in the cited passage` });
       break;
     }
   }
-  const opener = openerViolation(citedSegments(c.body)[0]?.text ?? "", sources);
+  const opener = openerViolation(segments[0]?.text ?? "", sources);
   if (opener) out.push(opener);
   if (ctx.premise) {
     if (AFFIRM.test(body)) out.push({ kind: "agrees_with_premise", detail: body.slice(0, 40) });

@@ -126,6 +126,25 @@ export function classify(question: string, history: readonly string[] = []): { v
   return { verdicts, premise };
 }
 
+const hasDomainWord = (ws: readonly string[]) => ws.some((w) => DOMAIN_TERMS.has(w.replace(/^(?:d|l|j|qu|n|s|m|t)'/, "")));
+
+const ON_TOPIC_MAX = 4096;
+const onTopic = new Map<string, boolean>();
+
+/**
+ * Whether an earlier question has a word of the domain. A conversation's last questions come
+ * back with every new turn, so each one's answer is kept (bounded) rather than normalised again.
+ */
+function isOnTopic(question: string): boolean {
+  let yes = onTopic.get(question);
+  if (yes === undefined) {
+    yes = hasDomainWord(normalise(question).match(WORD) ?? []);
+    if (onTopic.size >= ON_TOPIC_MAX) onTopic.clear();
+    onTopic.set(question, yes);
+  }
+  return yes;
+}
+
 /**
  * Unrelated only when the message says so: an off-topic signal with no electoral word, or
  * a long sentence (seven content words or more) with no word of the domain at all. A terse message ("hors québec",
@@ -133,8 +152,7 @@ export function classify(question: string, history: readonly string[] = []): { v
  */
 function offTopic(f: string, history: readonly string[]): string | null {
   const words = f.match(WORD) ?? [];
-  const domain = (ws: readonly string[]) => ws.some((w) => DOMAIN_TERMS.has(w.replace(/^(?:d|l|j|qu|n|s|m|t)'/, "")));
-  if (domain(words) || history.some((h) => domain(normalise(h).match(WORD) ?? []))) {
+  if (hasDomainWord(words) || history.some(isOnTopic)) {
     const signal = UNRELATED_SIGNALS.exec(f);
     const strong = /\b(?:vot\w*|elect\w*|scrutin|bulletin|ballot|inscri\w*|regist\w*|circonscription|riding|candidat\w*|polling|bureau de vote)\b/.test(f);
     return signal && !strong ? `off-topic: ${signal[0]}` : null;

@@ -1,4 +1,4 @@
-import { foreignUrls, normaliseForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
+import { foreignUrls, normalisePassagesForChecks, openerViolation, wordingViolations, type IntegrityViolation } from "./output.js";
 import { StreamHold } from "./stream-hold.js";
 
 /** The next turn of the event loop: setImmediate where there is one (Node), else a zero timeout (Workers without it). */
@@ -23,9 +23,10 @@ export class StreamScreen {
   private text = "";
   private released = 0;
   private blocked: IntegrityViolation | null = null;
-  private readonly sources: string;
+  private readonly passages: readonly string[];
   private readonly rawSources: string;
-  private readonly hold: StreamHold;
+  /** The passages folded as the checks read them, and the hold over them: made on first use, since a screen whose text is released whole by the pipeline never reads them. */
+  private folded: { sources: string; hold: StreamHold } | null = null;
 
   private ended = false;
   /** Text received after `text` but still held upstream (StreamGate): read, never shown. */
@@ -44,13 +45,33 @@ export class StreamScreen {
     private readonly forward: (s: string) => void,
     private readonly defer: (run: () => void) => void = nextTurn,
   ) {
+    this.passages = passages;
     this.rawSources = passages.join("\n");
-    this.sources = normaliseForChecks(this.rawSources);
-    this.hold = new StreamHold(this.sources);
+  }
+
+  private get sources(): string {
+    return this.foldedSources().sources;
+  }
+
+  private get hold(): StreamHold {
+    return this.foldedSources().hold;
+  }
+
+  private foldedSources(): { sources: string; hold: StreamHold } {
+    if (this.folded === null) {
+      const sources = normalisePassagesForChecks(this.passages);
+      this.folded = { sources, hold: new StreamHold(sources) };
+    }
+    return this.folded;
   }
 
   get violation(): IntegrityViolation | null {
     return this.blocked;
+  }
+
+  /** Whether nothing has been shown yet and the text received so far is exactly `text`. */
+  holdsUnshown(text: string): boolean {
+    return this.released === 0 && this.text === text;
   }
 
   /** `ahead`: what the sender still holds after `delta` (see Composer.compose). */

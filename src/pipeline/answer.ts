@@ -150,6 +150,15 @@ async function composeChecked(
   // end() judges the whole text (the screen may not have seen the last deltas yet); if the
   // screen stopped an answer that then passed every check, the answer is shown afresh.
   const release = (screen: StreamScreen, c: Composition) => {
+    // Nothing shown yet and the screen holds exactly the verified answer (the extractive
+    // composer hands it over whole): whatever end() judged, the voter would see c.body once,
+    // forwarded or shown afresh after a reset with nothing to discard (only the screen emits
+    // while composing). Judging it again would only repeat the checks it has just passed.
+    if (screen.holdsUnshown(c.body)) {
+      screen.abandon();
+      if (c.body !== "") emit(c.body);
+      return;
+    }
     screen.end();
     if (screen.violation === null) return;
     reset();

@@ -1,6 +1,7 @@
 import type { Lang } from "../contract/envelope.js";
 import { fold, terms } from "./analyze.js";
 import { PEOPLE } from "./situating.js";
+import { execAll } from "./exec-all.js";
 
 /**
  * A person's age ("ma mère a 89 ans", "my grandmother is 92", "a 17-year-old") and a count
@@ -48,7 +49,7 @@ export function ageTerms(text: string, lang: Lang): Set<string> {
   const f = fold(text).replace(/[’`]/g, "'");
   const out = new Set<string>();
   for (const re of [...AGE[lang], aboutPeople()]) {
-    for (const m of f.matchAll(re)) {
+    for (const m of execAll(re, f)) {
       const figure = m.slice(1).find((g) => g !== undefined);
       if (figure && Number(figure) <= 130) for (const t of terms(figure, lang)) out.add(t);
     }

@@ -106,6 +106,13 @@ export function givesAddress(question: string): boolean {
   return /\[ADDRESS\]/.test(question);
 }
 
+const VENUE_NAME = "(?<name>\\p{Lu}[\\p{L}'-]+(?:[ -](?:de |du |des )?\\p{Lu}[\\p{L}'-]+){0,3})";
+/** A kind of building before or after its name; built once (not global: exec keeps no state). */
+const VENUE: readonly RegExp[] = [
+  new RegExp(`(?<!\\p{L})(?:community cent(?:re|er)|recreation cent(?:re|er)|sports? cent(?:re|er)|centre communautaire|centre sportif|centre des loisirs|centre culturel|[ée]cole(?: primaire| secondaire)?|aréna|arena|[ée]glise|gymnase|biblioth[èe]que|salle paroissiale|sous-sol de l'[ée]glise)\\s+(?:de |du |des |d')?${VENUE_NAME}`, "u"),
+  new RegExp(`${VENUE_NAME}\\s+(?:community cent(?:re|er)|recreation cent(?:re|er)|sports? cent(?:re|er)|school(?! board)|arena|church|library|(?:parish |town |church )?hall)(?!\\p{L})`, "u"),
+];
+
 /**
  * A building named as the voter's polling place — "the Saint-Laurent community centre",
  * « l'école Saint-Jean-Baptiste », "Rosemont arena" — rather than a kind of place. Which
@@ -116,8 +123,7 @@ export function givesAddress(question: string): boolean {
  */
 export function namedVenue(question: string): string | null {
   const q = question.replace(/[’`]/g, "'");
-  const name = "(?<name>\\p{Lu}[\\p{L}'-]+(?:[ -](?:de |du |des )?\\p{Lu}[\\p{L}'-]+){0,3})";
-  for (const re of [new RegExp(`(?<!\\p{L})(?:community cent(?:re|er)|recreation cent(?:re|er)|sports? cent(?:re|er)|centre communautaire|centre sportif|centre des loisirs|centre culturel|[ée]cole(?: primaire| secondaire)?|aréna|arena|[ée]glise|gymnase|biblioth[èe]que|salle paroissiale|sous-sol de l'[ée]glise)\\s+(?:de |du |des |d')?${name}`, "u"), new RegExp(`${name}\\s+(?:community cent(?:re|er)|recreation cent(?:re|er)|sports? cent(?:re|er)|school(?! board)|arena|church|library|(?:parish |town |church )?hall)(?!\\p{L})`, "u")]) {
+  for (const re of VENUE) {
     const m = re.exec(q);
     if (m?.groups?.name) return m.groups.name;
   }

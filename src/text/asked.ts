@@ -1,4 +1,5 @@
 import { fold } from "./analyze.js";
+import { execAll } from "./exec-all.js";
 
 /**
  * The words a question's own grammar marks as what it asks, when its wording says so
@@ -28,7 +29,7 @@ export function askedPhrases(question: string): string[] {
   // A frame anchored at "^" starts a sentence: voters often set the scene first.
   for (const sentence of q.split(/[.?!;:]+|,\s*(?=(?:is|are|est-ce|y a)\b)/).map((s) => s.trim()).filter(Boolean)) {
     for (const re of FRAMES) {
-      for (const m of sentence.matchAll(re)) {
+      for (const m of execAll(re, sentence)) {
         const phrase = m.groups?.asked?.trim();
         if (phrase) out.push(phrase);
       }
@@ -36,7 +37,7 @@ export function askedPhrases(question: string): string[] {
     // Whose hours are asked is named in full: the hours of an "info line" are not those of
     // the polling station's line, so each of its words must be answered.
     for (const re of WHOLE_FRAMES) {
-      for (const m of sentence.matchAll(re)) out.push(...(m.groups?.asked?.trim().split(/\s+/) ?? []));
+      for (const m of execAll(re, sentence)) out.push(...(m.groups?.asked?.trim().split(/\s+/) ?? []));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Lang } from "../contract/envelope.js";
 import { fold, terms } from "./analyze.js";
+import { execAll } from "./exec-all.js";
 
 const I = String.raw`(?:j'|(?:je|i|i'm|i've|i'd|we|we've|on|nous)(?![\p{L}]))`;
 
@@ -22,6 +23,6 @@ const GAVE = new RegExp(
 export function ownFigureTerms(text: string, lang: Lang): Set<string> {
   const q = fold(text).replace(/[’`]/g, "'");
   const out = new Set<string>();
-  for (const re of [SINCE, GAVE]) for (const m of q.matchAll(re)) for (const t of terms(m.groups?.fig ?? "", lang)) out.add(t);
+  for (const re of [SINCE, GAVE]) for (const m of execAll(re, q)) for (const t of terms(m.groups?.fig ?? "", lang)) out.add(t);
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from "../contract/envelope.js";
 import { terms } from "./analyze.js";
+import { execAll } from "./exec-all.js";
 
 const WORD = /[\p{L}\p{N}'’-]+/gu;
 
@@ -20,7 +21,7 @@ export function properNounTerms(text: string, lang: Lang): Set<string> {
       for (const t of terms(bare, lang)) out.add(t);
     });
   }
-  for (const m of text.matchAll(PLACE_ACRONYM)) for (const t of terms(m[1]!, lang)) out.add(t);
+  for (const m of execAll(PLACE_ACRONYM, text)) for (const t of terms(m[1]!, lang)) out.add(t);
   return out;
 }
 
