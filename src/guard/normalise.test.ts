@@ -25,3 +25,13 @@ describe("settledStartOfNormalised", () => {
     expect(settledStartOfNormalised("&l")).toBe("");
   });
 });
+
+describe("normalise", () => {
+  it.each(["constructor", "toString", "hasOwnProperty", "__proto__", "valueOf"])("reads %s as a word, not as a property every object has", (word) => {
+    expect(normalise(`what is the ${word} of this`)).toBe(`what is the ${word.toLowerCase()} of this`);
+  });
+
+  it("still reads SMS spellings", () => {
+    expect(normalise("c koi les heures")).toBe("c'est quoi les heures");
+  });
+});

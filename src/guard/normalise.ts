@@ -8,13 +8,15 @@ import { ATTACK_TERMS, DOMAIN_TERMS, KEEP } from "./lexicon.js";
  * "c koi les heures d'ouverture", "delection" or "bulettin" meet the same rules as the
  * careful spelling. Rules match on words, so the output keeps one space between words.
  */
-const SMS: Record<string, string> = {
+// A Map, not an object literal: a voter's "constructor" or "toString" must not find Object.prototype's.
+const SMS = new Map<string, string>(Object.entries({
   c: "c'est", koi: "quoi", kwa: "quoi", ke: "que", kel: "quel", kelle: "quelle", kels: "quels", ki: "qui",
   pk: "pourquoi", pcq: "parce que", stp: "s'il te plait", svp: "s'il vous plait", tjrs: "toujours",
   jpeux: "je peux", jpe: "je peux", chu: "je suis", jsuis: "je suis", jsais: "je sais", mm: "meme", qd: "quand", qqn: "quelqu'un",
   bcp: "beaucoup", dla: "de la", ds: "dans", tt: "tout", u: "you", ur: "your", pls: "please", plz: "please",
   wat: "what", wut: "what", whr: "where", wen: "when", hw: "how", cuz: "because", im: "i'm", cant: "can't",
-};
+}));
+const SMS_WORDS = [...SMS.keys()];
 
 /** Elided articles written without their apostrophe ("delection", "lelection", "jai"). */
 const ELISION = /^(d|l|j|qu|n|s|m|t)(?=[aeiouyh])/;
@@ -79,7 +81,7 @@ function readToken(tok: string): string {
   const m = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'-]+)([^\p{L}\p{N}']*)$/u.exec(tok);
   if (!m) return tok;
   const [, pre, word, post] = m as unknown as [string, string, string, string];
-  const sms = SMS[word];
+  const sms = SMS.get(word);
   if (sms) return `${pre}${sms}${post}`;
   return `${pre}${word.includes("'") ? word : correctWord(word)}${post}`;
 }
@@ -101,7 +103,7 @@ export function settledStartOfNormalised(partial: string): string {
   const f = fold(partial).replace(/[’‘`´]/g, "'");
   if (!/^[\p{L}\p{N}]/u.test(f)) return "";
   const word = /^[\p{L}\p{N}'-]*/u.exec(f)![0];
-  if (Object.keys(SMS).some((k) => k.startsWith(word))) return "";
+  if (SMS_WORDS.some((k) => k.startsWith(word))) return "";
   return f[0]!;
 }
 
