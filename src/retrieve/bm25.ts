@@ -10,7 +10,8 @@ export interface Scored {
 
 /** One query term's matches (exact and fuzzy), in MiniSearch's match order, with their scores. */
 interface TermHits {
-  ids: string[];
+  /** Chunks, by their number in `Bm25Index.ids`. */
+  docs: Int32Array;
   scores: Float64Array;
 }
 
@@ -41,6 +42,9 @@ export function bm25Options(lang: Lang) {
 export class Bm25Index {
   /** Matches of each "boost term" already searched: the index never changes once built. */
   private readonly termHits = new Map<string, TermHits>();
+  /** Chunk ids numbered as they are first matched, so a search adds up scores in typed arrays. */
+  private readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
 
   private constructor(
     private readonly ms: MiniSearch<{ id: string; text: string }>,
@@ -67,25 +71,52 @@ export class Bm25Index {
    * the query's terms are searched one by one (each memoised: the fuzzy walk of the term tree
    * and the scoring were 10% of a turn's CPU, and questions share most of their words),
    * summed per chunk in query order, multiplied by the number of distinct terms matched, and
-   * sorted stably by score from first-match order.
+   * ranked by score, ties in first-match order (MiniSearch's stable sort).
    */
   search(query: string, k: number, boost?: (term: string) => number): Scored[] {
-    const acc = new Map<string, { score: number; terms: string[] }>();
-    for (const term of terms(query, this.lang)) {
-      const hits = this.hitsOf(term, boost ? boost(term) : 1);
-      for (let i = 0; i < hits.ids.length; i++) {
-        const id = hits.ids[i]!;
-        const seen = acc.get(id);
-        if (!seen) acc.set(id, { score: hits.scores[i]!, terms: [term] });
-        else {
-          seen.score = seen.score + hits.scores[i]!;
-          if (!seen.terms.includes(term)) seen.terms.push(term);
-        }
+    const queryTerms = terms(query, this.lang);
+    const hits = queryTerms.map((t) => this.hitsOf(t, boost ? boost(t) : 1));
+    const n = this.ids.length;
+    const sums = new Float64Array(n);
+    const matched = new Int32Array(n);
+    const order: number[] = [];
+    const seenTerms = new Set<string>();
+    hits.forEach(({ docs, scores }, i) => {
+      // A term's matches are the same chunks wherever it recurs in the query: it counts once.
+      const distinct = !seenTerms.has(queryTerms[i]!);
+      seenTerms.add(queryTerms[i]!);
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j]!;
+        if (matched[d] === 0) order.push(d);
+        sums[d] = sums[d]! + scores[j]!;
+        if (distinct) matched[d]!++;
       }
+    });
+    return this.best(order, (d) => sums[d]! * matched[d]!, k);
+  }
+
+  /**
+   * The k best of `order` by score, ties kept in `order` (what a stable sort of all of them
+   * would give first), without sorting the hundreds of chunks a common term matches.
+   */
+  private best(order: readonly number[], scoreOf: (d: number) => number, k: number): Scored[] {
+    const top = Math.min(k, order.length);
+    const bestScore = new Float64Array(top);
+    const bestDoc = new Int32Array(top);
+    let filled = 0;
+    for (const d of order) {
+      const s = scoreOf(d);
+      if (filled === top && !(s > bestScore[top - 1]!)) continue;
+      let pos = filled === top ? top - 1 : filled++;
+      while (pos > 0 && bestScore[pos - 1]! < s) {
+        bestScore[pos] = bestScore[pos - 1]!;
+        bestDoc[pos] = bestDoc[pos - 1]!;
+        pos--;
+      }
+      bestScore[pos] = s;
+      bestDoc[pos] = d;
     }
-    const ranked: Scored[] = [];
-    for (const [chunkId, { score, terms: matched }] of acc) ranked.push({ chunkId, score: score * matched.length });
-    return ranked.sort((a, b) => b.score - a.score).slice(0, k);
+    return Array.from({ length: filled }, (_, r) => ({ chunkId: this.ids[bestDoc[r]!]!, score: bestScore[r]! }));
   }
 
   /** One term's matches, as MiniSearch's search of that term alone scores them. */
@@ -93,7 +124,7 @@ export class Bm25Index {
     const key = `${boost} ${term}`;
     const known = this.termHits.get(key);
     if (known) return known;
-    const ids: string[] = [];
+    const docs: number[] = [];
     const scores: number[] = [];
     // The filter sees every match in MiniSearch's own (first-match) order, which breaks ties in
     // the final sort; refusing them all skips the sort of this single-term result.
@@ -101,14 +132,24 @@ export class Bm25Index {
       tokenize: () => [term],
       boostTerm: () => boost,
       filter: (r) => {
-        ids.push(String(r.id));
+        docs.push(this.numberOf(String(r.id)));
         scores.push(r.score);
         return false;
       },
     });
-    const hits = { ids, scores: Float64Array.from(scores) };
+    const hits = { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
     if (this.termHits.size >= TERM_HITS_MAX) this.termHits.clear();
     this.termHits.set(key, hits);
     return hits;
+  }
+
+  private numberOf(id: string): number {
+    let d = this.numbers.get(id);
+    if (d === undefined) {
+      d = this.ids.length;
+      this.ids.push(id);
+      this.numbers.set(id, d);
+    }
+    return d;
   }
 }
