@@ -1,17 +1,27 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import { embedMany } from "ai";
 import type { EmbeddingModel } from "ai";
-import { detectLang, terms, trigrams } from "../text/analyze.js";
+import { detectLang, paddedWords, terms } from "../text/analyze.js";
 
-/** FNV-1a, 32-bit: fast, stable across runtimes, good enough spread for feature hashing. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a, 32-bit: fast, stable across runtimes, good enough spread for feature hashing.
+ * Hashes s[from, to) on from state `h`, so a feature "w:" + term is hashed without building
+ * the string, from the state after "w:": the same hash (hashing-v1 vectors must not change).
+ */
+function fnv1a(s: string, h = FNV_OFFSET, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
+
+/** Hash states after each feature's prefix: word "w:", adjacent pair "b:", trigram "g:". */
+const WORD_FEATURE = fnv1a("w:");
+const PAIR_FEATURE = fnv1a("b:");
+const GRAM_FEATURE = fnv1a("g:");
 
 /**
  * The offline default embedder: signed feature hashing of stemmed words, adjacent-word
@@ -28,21 +38,27 @@ export class HashingEmbeddings extends Embeddings {
   }
 
   embedText(text: string): number[] {
-    const v = new Float64Array(this.dimensions);
-    const add = (feature: string, weight: number) => {
-      const h = fnv1a(feature);
-      v[h % this.dimensions]! += h & 0x80000000 ? -weight : weight;
+    const dim = this.dimensions;
+    const v = new Float64Array(dim);
+    const add = (h: number, weight: number) => {
+      v[h % dim]! += h & 0x80000000 ? -weight : weight;
     };
     const ts = terms(text, detectLang(text));
-    ts.forEach((t, i) => {
-      add(`w:${t}`, 1);
-      if (i > 0) add(`b:${ts[i - 1]} ${t}`, 0.5);
-    });
-    for (const g of trigrams(text)) add(`g:${g}`, 0.25);
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      add(fnv1a(t, WORD_FEATURE), 1);
+      if (i > 0) add(fnv1a(t, fnv1a(" ", fnv1a(ts[i - 1]!, PAIR_FEATURE))), 0.5);
+    }
+    // The trigrams of trigrams(text), hashed in place.
+    for (const padded of paddedWords(text)) {
+      for (let i = 0; i + 3 <= padded.length; i++) add(fnv1a(padded, GRAM_FEATURE, i, i + 3), 0.25);
+    }
     let norm = 0;
-    for (const x of v) norm += x * x;
+    for (let i = 0; i < dim; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(v, (x) => x / norm);
+    const out = new Array<number>(dim);
+    for (let i = 0; i < dim; i++) out[i] = v[i]! / norm;
+    return out;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

@@ -63,3 +63,14 @@ describe("voters' words for official conditions", () => {
     for (const o of ["citoyenneté canadienne", "Canadian citizen", "circonscription électorale", "electoral division", "changement de nom", "change of name"]) expect(added).not.toContain(o);
   });
 });
+
+describe("the last expansion, reused", () => {
+  it("is the question's own, whatever was expanded in between and in either language", () => {
+    const q = "Mon coloc est belge, il peut voter ici?";
+    const first = expand(q, "fr");
+    expect(expand(q, "fr")).toBe(first);
+    expect(expand(q, "en").added).not.toContain("citoyenneté canadienne");
+    expect(expand("Where do I vote with my health card?", "fr").added).not.toContain("citoyenneté canadienne");
+    expect(expand(q, "fr").added).toEqual(first.added);
+  });
+});

@@ -178,17 +178,25 @@ const LEXICON: Record<Lang, [RegExp, string][]> = {
 };
 
 export interface Expansion {
-  query: string;
+  readonly query: string;
   /** The voter's words that a lexicon entry recognised (so they are not "unknown"). */
-  matched: string[];
+  readonly matched: readonly string[];
   /** Official terms added. */
-  added: string[];
+  readonly added: readonly string[];
   /** Which official terms each recognised phrase maps to. */
-  entries: { matched: string; added: string }[];
+  readonly entries: readonly { readonly matched: string; readonly added: string }[];
 }
+
+/**
+ * The last expansion of each language, shared (hence read-only): the composer expands the
+ * question the retriever has just expanded, eighty-odd patterns each time.
+ */
+const LAST = new Map<Lang, { query: string; expansion: Expansion }>();
 
 /** Appends official terms for the colloquial ones found in the query. */
 export function expand(query: string, lang: Lang): Expansion {
+  const last = LAST.get(lang);
+  if (last?.query === query) return last.expansion;
   const f = fold(query);
   const matched: string[] = [];
   const added: string[] = [];
@@ -200,7 +208,9 @@ export function expand(query: string, lang: Lang): Expansion {
     entries.push({ matched: m[0], added: add });
     if (!added.includes(add)) added.push(add);
   }
-  return { query: added.length === 0 ? query : `${query} ${added.join(" ")}`, matched, added, entries };
+  const expansion = { query: added.length === 0 ? query : `${query} ${added.join(" ")}`, matched, added, entries };
+  LAST.set(lang, { query, expansion });
+  return expansion;
 }
 
 export function expandQuery(query: string, lang: Lang): string {

@@ -95,7 +95,7 @@ export class HybridRetriever implements Retriever {
   /** Folded surface words of each language's chunks, with their frequency, for spelling correction. */
   private readonly lexicon: Record<Lang, Map<string, number>>;
   /** Analysed terms of the chunks that have been among the best hits (at most one entry per chunk and language). */
-  private readonly termsByChunk = new Map<string, readonly string[]>();
+  private readonly termsByChunk = new Map<string, ReadonlySet<string>>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -121,11 +121,11 @@ export class HybridRetriever implements Retriever {
   }
 
   /** A chunk's analysed terms, worked out once: the best hits recur from turn to turn. */
-  private chunkTerms(chunk: Chunk, lang: Lang): readonly string[] {
+  private chunkTerms(chunk: Chunk, lang: Lang): ReadonlySet<string> {
     const key = `${lang}:${chunk.id}`;
     let t = this.termsByChunk.get(key);
     if (t === undefined) {
-      t = [...new Set(terms(searchableText(chunk), lang))];
+      t = new Set(terms(searchableText(chunk), lang));
       this.termsByChunk.set(key, t);
     }
     return t;
@@ -174,8 +174,8 @@ export class HybridRetriever implements Retriever {
     // a question wherever they occur; names and times do only where the voter wrote them so.
     // Auxiliary verb forms ("pouvoir", "va", "fasse") are grammar, neutral the same way.
     const situatingWords = situatingAndAuxiliaryTerms(lang);
-    const situating = new Set([
-      ...situatingWords,
+    // Looked up beside the language's fixed set rather than copied into one with it, every turn.
+    const situatingHere = new Set([
       ...properNounTerms(query, lang),
       ...clockTerms(query, lang),
       ...ageTerms(query, lang),
@@ -188,16 +188,18 @@ export class HybridRetriever implements Retriever {
     // A span of months or a habit ("de septembre à avril", "every winter") says when the
     // voter's situation holds, never what is asked (text/periods.ts).
     const pointers = new Set([...redactionTerms(query, lang), ...deicticTerms(query, lang), ...periodTerms(query, lang)]);
-    const neutralTerms = unknownTerms.filter((t) => (situating.has(t) || pointers.has(t)) && !corrections[t]);
+    const neutralTerms = unknownTerms.filter((t) => (situatingWords.has(t) || situatingHere.has(t) || pointers.has(t)) && !corrections[t]);
     // The shares weigh what the question asks, so a situating word the corpus happens to know
     // ("parents", "depuis", "bas" of "là-bas") counts no more than one it does not: the
     // composer's focus check already treats the situating words as neutral.
     const counted = own.filter((t) => !neutralTerms.includes(t) && !situatingWords.has(t) && !pointers.has(t));
     const unknownCounted = unknownTerms.filter((t) => !neutralTerms.includes(t) && !corrections[t]);
     // The composer answers from several passages, so coverage is that of the best few together.
-    const top = new Set(hits.slice(0, COVERAGE_HITS).flatMap((h) => this.chunkTerms(h.chunk, lang)));
-    const topHasAdded = addedTerms.some((t) => top.has(t));
-    const covered = counted.filter((t) => top.has(corrections[t] ?? t) || (explained.has(t) && topHasAdded)).length;
+    // Each best hit's own term set, looked up in turn rather than merged into one every turn.
+    const topTerms = hits.slice(0, COVERAGE_HITS).map((h) => this.chunkTerms(h.chunk, lang));
+    const inTop = (t: string) => topTerms.some((set) => set.has(t));
+    const topHasAdded = addedTerms.some(inTop);
+    const covered = counted.filter((t) => inTop(corrections[t] ?? t) || (explained.has(t) && topHasAdded)).length;
     return {
       query,
       expandedQuery,

@@ -50,11 +50,18 @@ function termOf(w: string, lang: Lang): string {
 /** Character trigrams of folded words, a cheap tolerance to typos and inflection. */
 export function trigrams(s: string): string[] {
   const out: string[] = [];
+  for (const padded of paddedWords(s)) {
+    for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  }
+  return out;
+}
+
+/** The folded words that are not stop words, a space each side: what `trigrams` slides over. */
+export function paddedWords(s: string): string[] {
+  const out: string[] = [];
   for (const w of words(s)) {
     const f = fold(w);
-    if (STOPWORDS.has(f)) continue;
-    const padded = ` ${f} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+    if (!STOPWORDS.has(f)) out.push(` ${f} `);
   }
   return out;
 }

@@ -59,9 +59,17 @@ const loaded: Partial<Record<Lang, WordList>> = {};
  * ("shift", "fille"), which must not be "corrected" into a corpus word ("shirt", "file").
  */
 export function dictionary(lang: Lang): WordList {
-  // Read, not require()d: the module cache would keep the 600,000-string array alive.
+  return (loaded[lang] ??= loadWordList(lang));
+}
+
+/**
+ * Read, not require()d: the module cache would keep the 600,000-string array alive.
+ * Resolved here, once per language: `dictionary()` runs for every word a question has that
+ * the corpus lacks, and a module resolution (file-system probes) per call cost 2% of a turn.
+ */
+function loadWordList(lang: Lang): WordList {
   const file = createRequire(import.meta.url).resolve(PACKAGES[lang]);
-  return (loaded[lang] ??= WordList.from(JSON.parse(readFileSync(file, "utf8")) as string[]));
+  return WordList.from(JSON.parse(readFileSync(file, "utf8")) as string[]);
 }
 
 /** Whether `word` is a word of `lang`: the retriever's `isWord` on Node. */
