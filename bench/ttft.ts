@@ -1,11 +1,13 @@
 /**
  * Time to first token added by Scrutin over an OpenAI-compatible model with a fixed
- * first-token latency: the same fake model (tests/support/fake-openai.ts) asked directly,
- * and through POST /api/chat (SSE, COMPOSER=llm) of the real server. One request at a
- * time, alternating, so both see the same machine state.
+ * first-token latency: the same fake model (tests/support/fake-openai.ts, in a process of
+ * its own as a model server is) asked directly, and through POST /api/chat (SSE,
+ * COMPOSER=llm) of the real server. One request at a time, alternating, so both see the
+ * same machine state.
  */
-import { startFakeOpenAI, type ChatRequestBody } from "../tests/support/fake-openai.js";
-import { citedFirstSentence, LLM_BENCH_QUESTIONS } from "./lib/llm-turns.js";
+import type { ChatRequestBody } from "../tests/support/fake-openai.js";
+import { startFakeModelProc } from "./lib/fake-model-proc.js";
+import { LLM_BENCH_QUESTIONS } from "./lib/llm-turns.js";
 import { startServer } from "./lib/server-proc.js";
 import { fmt, percentile, progress } from "./lib/stats.js";
 
@@ -27,14 +29,11 @@ export interface TtftResult {
 }
 
 const QUESTIONS = LLM_BENCH_QUESTIONS;
-
-/** A well-behaved model: the first sentence of the first passage it was given, cited. */
-function reply(body: ChatRequestBody, opts: TtftOptions) {
-  return { text: citedFirstSentence(body), chunkSize: 4, delayMs: opts.interTokenMs, firstTokenDelayMs: opts.firstTokenMs };
-}
+const epochNow = () => performance.timeOrigin + performance.now();
 
 /** Milliseconds from sending until the stream's bytes contain `marker`. */
 async function timeTo(marker: RegExp, url: string, init: RequestInit): Promise<{ ms: number; text: string; startedAt: number }> {
+  const startedAt = epochNow();
   const t = performance.now();
   const res = await fetch(url, init);
   if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
@@ -49,18 +48,12 @@ async function timeTo(marker: RegExp, url: string, init: RequestInit): Promise<{
     if (Number.isNaN(ms) && marker.test(seen)) ms = performance.now() - t;
   }
   if (Number.isNaN(ms)) throw new Error(`${url}: stream ended without ${marker}:\n${seen.slice(0, 500)}`);
-  return { ms, text: seen, startedAt: t };
+  return { ms, text: seen, startedAt };
 }
 
 export async function benchTtft(opts: TtftOptions): Promise<TtftResult> {
-  let lastBody: ChatRequestBody | null = null;
-  let arrivedAt = 0;
-  const fake = await startFakeOpenAI((body) => {
-    arrivedAt = performance.now();
-    lastBody = body;
-    return reply(body, opts);
-  });
-  progress(`ttft: fake model (first token ${opts.firstTokenMs} ms, then a ~token every ${opts.interTokenMs} ms); starting the server with COMPOSER=llm on core 0`);
+  const fake = await startFakeModelProc({ firstTokenMs: opts.firstTokenMs, interTokenMs: opts.interTokenMs });
+  progress(`ttft: fake model in its own process (first token ${opts.firstTokenMs} ms, then a ~token every ${opts.interTokenMs} ms); starting the server with COMPOSER=llm on core 0`);
   const srv = await startServer({ DATABASE_URL: "", COMPOSER: "llm", LLM_BASE_URL: fake.url, LLM_MODEL: "fake-model", LLM_API_KEY: "bench" }, { cpu: 0 });
   try {
     const direct: number[] = [];
@@ -73,10 +66,12 @@ export async function benchTtft(opts: TtftOptions): Promise<TtftResult> {
       const q = QUESTIONS[i % QUESTIONS.length]!;
       const s = await timeTo(/event: delta/, `${srv.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify(q) });
       through.push(s.ms);
-      beforeModel.push(arrivedAt - s.startedAt);
+      const seen = fake.last();
+      if (!seen || seen.arrivedAt < s.startedAt) throw new Error("the model did not report Scrutin's request");
+      beforeModel.push(seen.arrivedAt - s.startedAt);
       if (/"generator":"llm"/.test(s.text)) answers++;
       // The same prompt Scrutin just sent, straight to the model.
-      const body = { ...(lastBody as unknown as ChatRequestBody), stream: true };
+      const body: ChatRequestBody = { ...seen.body, stream: true };
       const d = await timeTo(/"content":"[^"]/, `${fake.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer bench" }, body: JSON.stringify(body) });
       direct.push(d.ms);
       if ((i + 1) % 25 === 0) progress(`  ${i + 1}/${opts.requests}`);
@@ -94,7 +89,7 @@ export async function benchTtft(opts: TtftOptions): Promise<TtftResult> {
     return r;
   } finally {
     await srv.stop();
-    await fake.close();
+    await fake.stop();
   }
 }
 

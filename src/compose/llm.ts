@@ -42,6 +42,10 @@ export class LlmComposer implements Composer {
       temperature: 0,
       maxRetries: 1,
       abortSignal: signal,
+      // Off, not merely unset: the AI SDK's own telemetry would record the prompt (the voter's
+      // question) in spans when an exporter is registered, which our spans never carry (serve/chat.ts),
+      // and its tracing-channel set-up is ~0.5 ms on the path of the first token.
+      telemetry: { isEnabled: false },
       // streamText reports HTTP failures here, not by throwing: record them.
       onError: ({ error }) => {
         failure = error;

@@ -44,6 +44,8 @@ export class LlmScopeClassifier implements ScopeClassifier {
         prompt: `<message>\n${defuse(redactedQuestion)}\n</message>`,
         temperature: 0,
         maxRetries: 0,
+        // Off: the AI SDK's telemetry would put the voter's question in spans (see compose/llm.ts).
+        telemetry: { isEnabled: false },
         abortSignal: AbortSignal.timeout(this.timeoutMs),
       });
       text = r.text;
