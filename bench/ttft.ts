@@ -8,7 +8,7 @@
 import type { ChatRequestBody } from "../tests/support/fake-openai.js";
 import { startFakeModelProc } from "./lib/fake-model-proc.js";
 import { LLM_BENCH_QUESTIONS } from "./lib/llm-turns.js";
-import { startServer } from "./lib/server-proc.js";
+import { pinSelf, startServer } from "./lib/server-proc.js";
 import { fmt, percentile, progress } from "./lib/stats.js";
 
 export interface TtftOptions {
@@ -52,9 +52,11 @@ async function timeTo(marker: RegExp, url: string, init: RequestInit): Promise<{
 }
 
 export async function benchTtft(opts: TtftOptions): Promise<TtftResult> {
-  const fake = await startFakeModelProc({ firstTokenMs: opts.firstTokenMs, interTokenMs: opts.interTokenMs });
-  progress(`ttft: fake model in its own process (first token ${opts.firstTokenMs} ms, then a ~token every ${opts.interTokenMs} ms); starting the server with COMPOSER=llm on core 0`);
+  const fake = await startFakeModelProc({ firstTokenMs: opts.firstTokenMs, interTokenMs: opts.interTokenMs, cpu: 1 });
+  progress(`ttft: fake model in its own process on core 1 (first token ${opts.firstTokenMs} ms, then a ~token every ${opts.interTokenMs} ms); starting the server with COMPOSER=llm on core 0`);
   const srv = await startServer({ DATABASE_URL: "", COMPOSER: "llm", LLM_BASE_URL: fake.url, LLM_MODEL: "fake-model", LLM_API_KEY: "bench" }, { cpu: 0 });
+  // The voter's side and the model on core 1, Scrutin's server alone on core 0 (PERF.md protocol).
+  const restore = await pinSelf("1");
   try {
     const direct: number[] = [];
     const through: number[] = [];
@@ -88,6 +90,7 @@ export async function benchTtft(opts: TtftOptions): Promise<TtftResult> {
     progress(`  direct TTFT p50 ${fmt(r.direct.p50)} ms; through Scrutin p50 ${fmt(r.scrutin.p50)} ms; added p50 ${fmt(r.added.p50)} ms, p99 ${fmt(r.added.p99)} ms`);
     return r;
   } finally {
+    await restore();
     await srv.stop();
     await fake.stop();
   }
