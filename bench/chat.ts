@@ -25,6 +25,8 @@ export interface ChatOptions {
   postgresUrl?: string;
   /** Server processes (WORKERS); above 1, a cluster on Postgres only, sharing the cores with autocannon. */
   workers: number;
+  /** How many times the cluster is measured, each on a fresh database (PERF.md: best of 3 and the range). */
+  runs?: number;
 }
 
 export interface ChatRow {
@@ -134,12 +136,16 @@ export async function benchChat(opts: ChatOptions): Promise<ChatRow[]> {
     progress(`chat: cluster of ${opts.workers} workers on Postgres only (PGlite cannot be shared across processes)`);
     const server = opts.postgresUrl || LOCAL_POSTGRES;
     const name = "scrutin_bench_cluster";
-    const url = await freshBenchDatabase(server, name);
-    try {
-      return [await runStore(`Postgres, WORKERS=${opts.workers} (cluster)`, { DATABASE_URL: url, WORKERS: String(opts.workers) }, { ...opts, pin: false }, qs)];
-    } finally {
-      await dropBenchDatabase(server, name);
+    const rows: ChatRow[] = [];
+    for (let run = 1; run <= (opts.runs ?? 1); run++) {
+      const url = await freshBenchDatabase(server, name);
+      try {
+        rows.push(await runStore(`Postgres, WORKERS=${opts.workers} (cluster)`, { DATABASE_URL: url, WORKERS: String(opts.workers) }, { ...opts, pin: false }, qs));
+      } finally {
+        await dropBenchDatabase(server, name);
+      }
     }
+    return rows;
   }
   const rows = [await runStore("PGlite (default, on disk)", { DATABASE_URL: "" }, opts, qs)];
   if (opts.postgresUrl) rows.push(await runStore("Postgres", { DATABASE_URL: await freshBenchDatabase(opts.postgresUrl) }, opts, qs));
@@ -161,13 +167,13 @@ export function chatMarkdown(rows: ChatRow[], opts: ChatOptions): string {
     "",
     "| store | ready (ms) | health req/s | health p99 (ms) | chat turns/s | chat p50 (ms) | chat p99 (ms) | errors | chat / health | server CPU per turn (µs) | ⇒ turns/s per busy core |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.store} | ${int(r.readyMs)} | ${int(r.health.rps)} | ${r.health.p99} | **${int(r.chat.rps)}** | ${r.chat.p50} | ${r.chat.p99} | ${r.chat.bad + r.health.bad} | ${fmt(r.ratio, 3)} | ${int(r.chat.cpuUs)} | ${int(1e6 / r.chat.cpuUs)} |`),
+    ...rows.map((r, i) => `| ${r.store}${rows.length > 1 && rows.every((o) => o.store === r.store) ? `, run ${i + 1}` : ""} | ${int(r.readyMs)} | ${int(r.health.rps)} | ${r.health.p99} | **${int(r.chat.rps)}** | ${r.chat.p50} | ${r.chat.p99} | ${r.chat.bad + r.health.bad} | ${fmt(r.ratio, 3)} | ${int(r.chat.cpuUs)} | ${int(1e6 / r.chat.cpuUs)} |`),
     "",
     cluster
       ? "\"Server CPU per turn\" is the user+system time of the primary and its workers over the run divided by turns. \"ready\" is the first worker's."
       : "The server is one Node process (one core for JavaScript; PGlite runs inside it). \"Server CPU per turn\" is its user+system time over the run divided by turns: it does not depend on how busy the rest of the machine was.",
     ...rows
       .filter((r) => r.audit)
-      .map((r) => `\n**Audit log after the run** (\`npm run audit -- verify\`, in code): ${r.audit!.ok ? "**valid**" : "**INVALID**"} — ${int(r.audit!.events)} rows, ${int(r.audit!.turns)} turns, ${int(r.audit!.signaturesValid)} signatures valid, ${r.audit!.issues} issues.`),
+      .map((r, i, all) => `\n**Audit log after ${all.length > 1 ? `run ${i + 1}` : "the run"}** (\`npm run audit -- verify\`, in code): ${r.audit!.ok ? "**valid**" : "**INVALID**"} — ${int(r.audit!.events)} rows, ${int(r.audit!.turns)} turns, ${int(r.audit!.signaturesValid)} signatures valid, ${r.audit!.issues} issues.`),
   ].join("\n");
 }

@@ -10,6 +10,7 @@
  *   npm run bench -- --no-write                     # print only
  *   npm run bench -- --only chat --no-pin           # server and load generator share both cores
  *   npm run bench -- --only chat --workers 2        # cluster (WORKERS=2) on Postgres, sharing the cores; audit verified after
+ *   npm run bench -- --only chat --workers 2 --runs 3   # the same three times, each on a fresh database: best and range (PERF.md protocol)
  */
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     "no-write": { type: "boolean", default: false },
     "no-pin": { type: "boolean", default: false },
     workers: { type: "string", default: "1" },
+    runs: { type: "string", default: "1" },
   },
   strict: true,
 });
@@ -76,7 +78,7 @@ const retrievalOpts: RetrievalOptions = {
   noise: 1.5,
   cacheDir: path.join(ROOT, "bench/.cache"),
 };
-const chatOpts: ChatOptions = { pin: !values["no-pin"], seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl, workers: Math.floor(positive("workers", values.workers)) };
+const chatOpts: ChatOptions = { pin: !values["no-pin"], seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl, workers: Math.floor(positive("workers", values.workers)), runs: Math.floor(positive("runs", values.runs)) };
 const auditOpts: AuditOptions = { concurrency: [1, 16, 128], seconds: 3, postgresUrl };
 const ttftOpts: TtftOptions = { requests: positive("ttft-requests", values["ttft-requests"]), firstTokenMs: 200, interTokenMs: 10 };
 const preModelOpts: PreModelOptions = { iterations: 400, withHistory: false };
@@ -124,13 +126,19 @@ function targets(): string[] {
     const status = prod.recall < 0.98 ? "**missed** (recall)" : prod.p99 <= 2 ? "met" : prod.cpuP99 <= 2 ? "met on CPU time; **wall p99 missed** (other jobs on the machine: re-run quiet)" : "**missed**";
     lines.push(`| retrieval p99 ≤ 2 ms at 100k chunks with recall@10 ≥ 0.98 | ef ${prod.ef}: p99 ${fmt(prod.p99, 3)} ms wall, ${fmt(prod.cpuP99, 3)} ms on-CPU; recall@10 ${fmt(prod.recall, 4)} | ${status} |`);
   }
-  const pgl = results.chat?.[0];
-  if (pgl) {
-    for (const r of results.chat!) {
-      const auditOk = r.audit === undefined || r.audit.ok;
-      const audited = r.audit ? `; audit verify ${r.audit.ok ? "valid" : "**invalid**"} (${int(r.audit.turns)} turns)` : "";
-      lines.push(`| ≥ 500 logged chat turns/s on 2 cores, extractive — ${r.store} | ${int(r.chat.rps)} turns/s (p99 ${r.chat.p99} ms)${audited} | ${r.chat.rps >= 500 && r.chat.bad === 0 && auditOk ? "met" : "**missed**"} |`);
-    }
+  // Rows of one store measured several times (--runs) are one target line: best, with the range.
+  const byStore = new Map<string, ChatRow[]>();
+  for (const r of results.chat ?? []) byStore.set(r.store, [...(byStore.get(r.store) ?? []), r]);
+  for (const [store, rows] of byStore) {
+    const ok = (r: ChatRow) => r.chat.bad === 0 && (r.audit === undefined || r.audit.ok);
+    const best = rows.reduce((a, b) => (b.chat.rps > a.chat.rps ? b : a));
+    const rates = rows.map((r) => r.chat.rps).sort((a, b) => a - b);
+    const audited = rows.some((r) => r.audit) ? `; audit verify ${rows.every((r) => r.audit?.ok) ? "valid after every run" : "**invalid**"}` : "";
+    const measured = rows.length === 1
+      ? `${int(best.chat.rps)} turns/s (p99 ${best.chat.p99} ms)${audited}`
+      : `best of ${rows.length}: ${int(best.chat.rps)} turns/s (p99 ${best.chat.p99} ms); range ${int(rates[0]!)}–${int(rates.at(-1)!)}, median ${int(rates[Math.floor(rates.length / 2)]!)}${audited}`;
+    const met = best.chat.rps >= 500 && rows.every(ok);
+    lines.push(`| ≥ 500 logged chat turns/s on 2 cores, extractive — ${store} | ${measured} | ${met ? (rows.length > 1 ? "met (best of runs)" : "met") : "**missed**"} |`);
   }
   if (results.ttft) {
     const t = results.ttft;

@@ -37,16 +37,26 @@ export async function startServer(env: Record<string, string>, opts: { cpu?: num
   const log: string[] = [];
   const ready = new Promise<{ url: string; readyMs: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${log.join("")}`)), opts.timeoutMs ?? 180_000);
-    const onData = (d: Buffer) => {
+    let ready = false;
+    // The server logs a line per turn: once it is up, keep only the latest output (for error
+    // messages) and stop searching it, or the load generator's own process would spend a core
+    // re-reading a growing log on every chunk while it is measuring the server.
+    const keep = (d: Buffer) => {
       log.push(d.toString());
+      if (log.length > 400) log.splice(0, log.length - 200);
+    };
+    const onData = (d: Buffer) => {
+      keep(d);
+      if (ready) return;
       const m = /listening on (http:\/\/[^\s]+) .*ready in (\d+) ms/.exec(log.join(""));
       if (m) {
+        ready = true;
         clearTimeout(timer);
         resolve({ url: m[1]!, readyMs: Number(m[2]) });
       }
     };
     child.stdout!.on("data", onData);
-    child.stderr!.on("data", (d: Buffer) => log.push(d.toString()));
+    child.stderr!.on("data", keep);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${log.join("")}`));
