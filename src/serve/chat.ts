@@ -34,7 +34,7 @@ export function chatRoutes(deps: PipelineDeps, edge: EdgeOptions = {}) {
       return work;
     };
     if (!stream) return c.json(await beforeDeadline(turn(), deadline, edge, logger));
-    return streamSSE(c, async (out) => {
+    const response = streamSSE(c, async (out) => {
       const queue: Promise<void>[] = [];
       let open = true;
       try {
@@ -58,8 +58,17 @@ export function chatRoutes(deps: PipelineDeps, edge: EdgeOptions = {}) {
         if (!(err instanceof AppError)) logger.error({ err }, "chat stream failed");
       }
     });
+    await yieldToIo();
+    return response;
   });
 }
+
+/**
+ * Lets the turn run to its first wait on I/O (in LLM mode, the model request going out)
+ * before the response's headers are written: their socket write would otherwise come first
+ * and sit on the path of the first token. The headers leave one event-loop turn later.
+ */
+const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** The turn, or a `timeout` error when the deadline passes first (the turn keeps running and is logged). */
 function beforeDeadline(work: Promise<Envelope>, deadline: AbortSignal | null, edge: EdgeOptions, logger: NonNullable<EdgeOptions["logger"]>): Promise<Envelope> {
