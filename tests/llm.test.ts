@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { EnvelopeSchema } from "../src/contract/envelope.js";
 import { verifyEnvelope } from "../src/seal/sign.js";
 import { passagesOf, startFakeOpenAI, type ChatRequestBody, type FakeOpenAI, type FakeReply } from "./support/fake-openai.js";
@@ -108,5 +110,27 @@ describe("LLM composer over HTTP", () => {
     expect(sent).not.toContain("jean.tremblay");
     expect(sent).not.toContain("555-0101");
     expect(sent).toContain("[EMAIL]");
+  });
+});
+
+describe("LLM composer with the model server down", () => {
+  it("answers from the extractive composer, and the log says the model could not be reached", async () => {
+    // A port that was just free: nothing listens on it.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", () => r()));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const down = await startTestServer({ COMPOSER: "llm", LLM_BASE_URL: `http://127.0.0.1:${port}/v1`, LLM_API_KEY: "sk-test", LLM_MODEL: "fake-model", LLM_TIMEOUT_MS: "3000" });
+    try {
+      const res = await fetch(`${down.url}/api/chat`, { method: "POST", headers: { accept: "text/event-stream" }, body: JSON.stringify({ message: "What are the polling hours on election day?" }) });
+      const final = (await readSse(res)).find((e) => e.event === "answer");
+      const env = EnvelopeSchema.parse(JSON.parse(final!.data));
+      expect(env).toMatchObject({ kind: "answer", provenance: { generator: "extractive" } });
+      const row = await down.runtime.deps.log.db.query<{ body: string }>("SELECT body FROM audit_events WHERE turn_id = $1", [env.id]);
+      const trail = (JSON.parse(row.rows[0]!.body) as { diagnostics: { trail: { step: string; detail: string }[] } }).diagnostics.trail;
+      expect(trail.find((t) => t.step === "llm.failed")?.detail).toMatch(/Cannot connect to API/);
+    } finally {
+      await down.close();
+    }
   });
 });

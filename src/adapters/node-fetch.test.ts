@@ -71,8 +71,11 @@ describe("nodeFetch, the model provider's fetch on Node", () => {
     await expect(f(`${base}/x`, { signal: ac.signal })).rejects.toThrow("too late");
   });
 
-  it("rejects when the endpoint cannot be reached", async () => {
-    await expect(f("http://127.0.0.1:1/v1/chat/completions", { method: "POST", body: "{}" })).rejects.toThrow(/ECONNREFUSED/);
+  it("rejects as fetch does when the endpoint cannot be reached: TypeError('fetch failed') with the cause", async () => {
+    const err = await f("http://127.0.0.1:1/v1/chat/completions", { method: "POST", body: "{}" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as TypeError).message).toBe("fetch failed");
+    expect(((err as TypeError).cause as NodeJS.ErrnoException).code).toBe("ECONNREFUSED");
   });
 
   it("keeps the connection alive between requests", async () => {

@@ -29,7 +29,9 @@ export function nodeFetch(opts: { maxSockets?: number } = {}): typeof fetch {
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = send(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], ...(signal ? { signal } : {}) }, resolve);
-      req.once("error", (err) => reject(signal?.aborted ? signal.reason : err));
+      // As the Fetch standard (and undici) do: a network error rejects with TypeError("fetch failed"),
+      // the cause attached, which the AI SDK reports as a retryable "Cannot connect to API".
+      req.once("error", (err) => reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: err })));
       req.end(body);
     });
     const responseHeaders = new Headers();
