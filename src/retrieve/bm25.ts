@@ -2,6 +2,7 @@ import MiniSearch from "minisearch";
 import type { Lang } from "../contract/envelope.js";
 import { searchableText, type Chunk } from "../ingest/chunk.js";
 import { terms } from "../text/analyze.js";
+import { TopK } from "./top-k.js";
 
 export interface Scored {
   chunkId: string;
@@ -95,28 +96,11 @@ export class Bm25Index {
     return this.best(order, (d) => sums[d]! * matched[d]!, k);
   }
 
-  /**
-   * The k best of `order` by score, ties kept in `order` (what a stable sort of all of them
-   * would give first), without sorting the hundreds of chunks a common term matches.
-   */
+  /** The k best of `order` by score, ties kept in `order` (what a stable sort of all of them would give first). */
   private best(order: readonly number[], scoreOf: (d: number) => number, k: number): Scored[] {
-    const top = Math.min(k, order.length);
-    const bestScore = new Float64Array(top);
-    const bestDoc = new Int32Array(top);
-    let filled = 0;
-    for (const d of order) {
-      const s = scoreOf(d);
-      if (filled === top && !(s > bestScore[top - 1]!)) continue;
-      let pos = filled === top ? top - 1 : filled++;
-      while (pos > 0 && bestScore[pos - 1]! < s) {
-        bestScore[pos] = bestScore[pos - 1]!;
-        bestDoc[pos] = bestDoc[pos - 1]!;
-        pos--;
-      }
-      bestScore[pos] = s;
-      bestDoc[pos] = d;
-    }
-    return Array.from({ length: filled }, (_, r) => ({ chunkId: this.ids[bestDoc[r]!]!, score: bestScore[r]! }));
+    const top = new TopK(Math.min(k, order.length));
+    for (const d of order) top.offer(d, scoreOf(d));
+    return top.map((d, score) => ({ chunkId: this.ids[d]!, score }));
   }
 
   /** One term's matches, as MiniSearch's search of that term alone scores them. */

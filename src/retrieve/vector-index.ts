@@ -1,5 +1,6 @@
 import type { Lang } from "../contract/envelope.js";
 import type { Scored } from "./bm25.js";
+import { TopK } from "./top-k.js";
 
 /**
  * Nearest-neighbour search over chunk vectors, by language. The Node server uses HNSW
@@ -31,10 +32,7 @@ export class FlatVectorIndex implements VectorIndex {
     // A typed query and a bounded top-k (instead of scoring into an array and sorting all
     // of it) keep the scan at memory speed: ~25 ms → a few ms at 100k×384 (BENCHMARKS.md).
     const q = Float32Array.from(vector);
-    const top = Math.min(k, ids.length);
-    const bestScore = new Float64Array(top);
-    const bestIndex = new Int32Array(top);
-    let filled = 0;
+    const top = new TopK(Math.min(k, ids.length));
     const tail = dim - (dim % 4);
     for (let i = 0, off = 0; i < ids.length; i++, off += dim) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -46,18 +44,9 @@ export class FlatVectorIndex implements VectorIndex {
         s3 += data[off + j + 3]! * q[j + 3]!;
       }
       for (; j < dim; j++) s0 += data[off + j]! * q[j]!;
-      const s = Math.fround(s0 + s1 + s2 + s3);
-      if (filled === top && s <= bestScore[top - 1]!) continue;
-      // Insert after every kept score ≥ s: ties keep corpus order, as a stable sort would.
-      let pos = filled === top ? top - 1 : filled++;
-      while (pos > 0 && bestScore[pos - 1]! < s) {
-        bestScore[pos] = bestScore[pos - 1]!;
-        bestIndex[pos] = bestIndex[pos - 1]!;
-        pos--;
-      }
-      bestScore[pos] = s;
-      bestIndex[pos] = i;
+      // Ties keep corpus order, as a stable sort would.
+      top.offer(i, Math.fround(s0 + s1 + s2 + s3));
     }
-    return Array.from({ length: filled }, (_, r) => ({ chunkId: ids[bestIndex[r]!]!, score: bestScore[r]! }));
+    return top.map((i, score) => ({ chunkId: ids[i]!, score }));
   }
 }
