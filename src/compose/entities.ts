@@ -1,3 +1,4 @@
+import { boundedMemo } from "../text/bounded-memo.js";
 import tlds from "tlds" with { type: "json" };
 import { execAll } from "../text/exec-all.js";
 /**
@@ -94,7 +95,6 @@ export function extractUrls(text: string): Entity[] {
 export const entityKey = (e: Entity): string => `${e.kind}:${e.key}`;
 
 const SOURCE_KEYS_MAX = 4096;
-const sourceKeys = new Map<string, readonly string[]>();
 
 /**
  * The entity keys of a source text (a passage, an official fact). The same passages come
@@ -102,15 +102,7 @@ const sourceKeys = new Map<string, readonly string[]>();
  * the costliest step between retrieval and the model call; they are kept, bounded like the
  * term cache, since sources are few but a caller could pass any text.
  */
-export function sourceEntityKeys(text: string): readonly string[] {
-  let keys = sourceKeys.get(text);
-  if (keys === undefined) {
-    keys = [...new Set(extractEntities(text).map(entityKey))];
-    if (sourceKeys.size >= SOURCE_KEYS_MAX) sourceKeys.clear();
-    sourceKeys.set(text, keys);
-  }
-  return keys;
-}
+export const sourceEntityKeys = boundedMemo(SOURCE_KEYS_MAX, (text: string): readonly string[] => [...new Set(extractEntities(text).map(entityKey))]);
 
 /** Whether every entity of `claim` is present among the entities of `sources`. */
 export function unsupportedEntities(claim: string, sources: readonly string[], allowed: readonly string[] = []): Entity[] {

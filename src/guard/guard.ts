@@ -1,3 +1,4 @@
+import { boundedMemo } from "../text/bounded-memo.js";
 import type { Lang } from "../contract/envelope.js";
 import { detectLang } from "../text/analyze.js";
 import { redactPii } from "./pii.js";
@@ -47,19 +48,10 @@ export async function guardQuestion(
 }
 
 const EARLIER_MAX = 4096;
-const earlier = new Map<string, boolean>();
 
 /**
  * Whether the rules refuse an earlier turn. A conversation's last questions come back with
  * every new turn, so each one's verdict is kept (bounded, like the other text caches) rather
  * than classified again on each of them.
  */
-function rulesRefuse(question: string): boolean {
-  let refused = earlier.get(question);
-  if (refused === undefined) {
-    refused = classifyScope(question).some((v) => v.triggered && v.category !== undefined);
-    if (earlier.size >= EARLIER_MAX) earlier.clear();
-    earlier.set(question, refused);
-  }
-  return refused;
-}
+const rulesRefuse = boundedMemo(EARLIER_MAX, (question: string) => classifyScope(question).some((v) => v.triggered && v.category !== undefined));

@@ -1,3 +1,4 @@
+import { boundedMemo } from "../text/bounded-memo.js";
 import { closest, distance } from "fastest-levenshtein";
 import { fold } from "../text/analyze.js";
 import { ATTACK_TERMS, DOMAIN_TERMS, KEEP } from "./lexicon.js";
@@ -60,22 +61,13 @@ export function normalise(text: string): string {
 }
 
 const TOKEN_CACHE_MAX = 50_000;
-const tokens = new Map<string, string>();
 
 /**
  * One folded token (a word with its punctuation, or a run of whitespace) as the rules read
  * it. It depends on the token alone, and answers quote the same passages' words turn after
  * turn, so each is worked out once (bounded, since messages bring tokens without end).
  */
-function normaliseToken(tok: string): string {
-  let out = tokens.get(tok);
-  if (out === undefined) {
-    out = readToken(tok);
-    if (tokens.size >= TOKEN_CACHE_MAX) tokens.clear();
-    tokens.set(tok, out);
-  }
-  return out;
-}
+const normaliseToken = boundedMemo(TOKEN_CACHE_MAX, (tok: string) => readToken(tok));
 
 function readToken(tok: string): string {
   const m = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'-]+)([^\p{L}\p{N}']*)$/u.exec(tok);

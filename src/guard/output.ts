@@ -1,3 +1,4 @@
+import { boundedMemo } from "../text/bounded-memo.js";
 import type { Composition } from "../compose/types.js";
 import { systemPrompt } from "../compose/prompts.js";
 import type { Hit } from "../retrieve/retrieve.js";
@@ -128,7 +129,7 @@ function viewViolations(views: Readonly<Record<WordingView, string>>, sources: s
 export const normaliseForChecks = norm;
 
 const PASSAGE_FOLDS_MAX = 4096;
-const passageFolds = new Map<string, string>();
+const passageFold = boundedMemo(PASSAGE_FOLDS_MAX, (p: string) => fold(p).replace(/[’`]/g, "'"));
 
 /**
  * normaliseForChecks of passages joined by line breaks. The same passages are cited turn
@@ -137,15 +138,7 @@ const passageFolds = new Map<string, string>();
  * folding works character by character, and a line break ends any context it reads).
  */
 export function normalisePassagesForChecks(passages: readonly string[]): string {
-  return passages.map((p) => {
-    let f = passageFolds.get(p);
-    if (f === undefined) {
-      f = fold(p).replace(/[’`]/g, "'");
-      if (passageFolds.size >= PASSAGE_FOLDS_MAX) passageFolds.clear();
-      passageFolds.set(p, f);
-    }
-    return f;
-  }).join("\n").replace(/\s+/g, " ");
+  return passages.map(passageFold).join("\n").replace(/\s+/g, " ");
 }
 
 const hostOf = (u: string): string => {

@@ -1,3 +1,4 @@
+import { boundedMemo } from "../text/bounded-memo.js";
 import { fold } from "../text/analyze.js";
 import { CARRY_ON, detectInjection } from "./injection.js";
 import { judgeJurisdiction } from "./jurisdiction.js";
@@ -129,21 +130,12 @@ export function classify(question: string, history: readonly string[] = []): { v
 const hasDomainWord = (ws: readonly string[]) => ws.some((w) => DOMAIN_TERMS.has(w.replace(/^(?:d|l|j|qu|n|s|m|t)'/, "")));
 
 const ON_TOPIC_MAX = 4096;
-const onTopic = new Map<string, boolean>();
 
 /**
  * Whether an earlier question has a word of the domain. A conversation's last questions come
  * back with every new turn, so each one's answer is kept (bounded) rather than normalised again.
  */
-function isOnTopic(question: string): boolean {
-  let yes = onTopic.get(question);
-  if (yes === undefined) {
-    yes = hasDomainWord(normalise(question).match(WORD) ?? []);
-    if (onTopic.size >= ON_TOPIC_MAX) onTopic.clear();
-    onTopic.set(question, yes);
-  }
-  return yes;
-}
+const isOnTopic = boundedMemo(ON_TOPIC_MAX, (question: string) => hasDomainWord(normalise(question).match(WORD) ?? []));
 
 /**
  * Unrelated only when the message says so: an off-topic signal with no electoral word, or
