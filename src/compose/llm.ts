@@ -1,4 +1,6 @@
-import { streamText, type LanguageModel } from "ai";
+import type { LanguageModelV4, LanguageModelV4CallOptions } from "@ai-sdk/provider";
+import { isAbortError, retryWithExponentialBackoff } from "@ai-sdk/provider-utils";
+import { APICallError } from "ai";
 import type { Citation } from "../contract/envelope.js";
 import type { Hit } from "../retrieve/retrieve.js";
 import { OFFICIAL } from "../seal/official.js";
@@ -19,10 +21,17 @@ const MAX_PASSAGES = 5;
  * Composes through any OpenAI-compatible Chat Completions endpoint (AI SDK). The model's
  * text streams out through a StreamGate; citations are rebuilt from its [n] markers and
  * the passages it was actually given, with verbatim quotes chosen by code.
+ *
+ * The model is driven through the AI SDK's provider interface (`LanguageModelV4.doStream`,
+ * the call `streamText` itself makes), with the SDK's own retry helper. `streamText` adds
+ * what this composer does not use — tools, steps, output parsing, telemetry, callbacks —
+ * as a chain of web streams that cost ~0.7 ms before the model request and ~0.5 ms per
+ * chunk on this path (BENCHMARKS.md, time to first token), and it reports HTTP failures
+ * only through a callback; here a failure is a thrown error or an `error` part, both kept.
  */
 export class LlmComposer implements Composer {
   readonly name = "llm" as const;
-  constructor(private readonly model: LanguageModel, private readonly modelId: string, private readonly timeoutMs: number) {}
+  constructor(private readonly model: LanguageModelV4, private readonly modelId: string, private readonly timeoutMs: number) {}
 
   async compose(input: ComposeInput, onDelta?: (d: string, ahead?: string) => void): Promise<Composition> {
     const hits = input.hits.slice(0, MAX_PASSAGES);
@@ -35,33 +44,32 @@ export class LlmComposer implements Composer {
     let failure: unknown;
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
-    const result = streamText({
-      model: this.model,
-      instructions: systemPrompt(input.lang),
-      prompt: userPrompt(input.question, hits, input.history),
+    const call: LanguageModelV4CallOptions = {
+      prompt: [
+        { role: "system", content: systemPrompt(input.lang) },
+        { role: "user", content: [{ type: "text", text: userPrompt(input.question, hits, input.history) }] },
+      ],
       temperature: 0,
-      maxRetries: 1,
       abortSignal: signal,
-      // Off, not merely unset: the AI SDK's own telemetry would record the prompt (the voter's
-      // question) in spans when an exporter is registered, which our spans never carry (serve/chat.ts),
-      // and its tracing-channel set-up is ~0.5 ms on the path of the first token.
-      telemetry: { isEnabled: false },
-      // streamText reports HTTP failures here, not by throwing: record them.
-      onError: ({ error }) => {
-        failure = error;
-      },
-    });
+    };
+    // One retry on what the provider marks retryable (429, 5xx, connection refused), as streamText's maxRetries: 1 did.
+    const retry = retryWithExponentialBackoff({ maxRetries: 1, abortSignal: signal, shouldRetry: (e) => APICallError.isInstance(e) && e.isRetryable, getDelayInMs: retryDelayMs });
     const holdBack = "NO_ANSWER";
-    for await (const part of result.fullStream) {
-      if (part.type === "text-delta") {
-        text += part.text;
-        // Do not stream the start of a refusal token.
-        if (!holdBack.startsWith(text.trim()) || text.trim().length > holdBack.length) gate.push(part.text);
-      } else if (part.type === "error") {
-        failure = part.error;
-      } else if (part.type === "abort") {
-        failure = new LlmError("model call aborted (timeout)");
+    try {
+      const { stream } = await retry(() => this.model.doStream(call));
+      const reader = stream.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        const part = r.value;
+        if (part.type === "text-delta") {
+          text += part.delta;
+          // Do not stream the start of a refusal token.
+          if (!holdBack.startsWith(text.trim()) || text.trim().length > holdBack.length) gate.push(part.delta);
+        } else if (part.type === "error") {
+          failure = part.error;
+        }
       }
+    } catch (err) {
+      failure = signal.aborted || isAbortError(err) ? new LlmError("model call aborted (timeout)", { cause: err }) : err;
     }
     if (failure !== undefined) throw new LlmError(`model call failed: ${describe(failure)}`, { cause: failure });
     gate.end();
@@ -71,6 +79,16 @@ export class LlmComposer implements Composer {
     if (body.startsWith(holdBack)) return { ...base, kind: "abstain", body: "", citations: [] };
     return { ...base, kind: "answer", body, citations: citationsFor(body, hits, input.lang) };
   }
+}
+
+/**
+ * The wait before the retry: the provider's Retry-After (or retry-after-ms) when it gives a
+ * short one, else the SDK's exponential delay; the turn's deadline still bounds it.
+ */
+function retryDelayMs({ error, exponentialBackoffDelay }: { error: unknown; exponentialBackoffDelay: number }): number {
+  const headers = APICallError.isInstance(error) ? error.responseHeaders : undefined;
+  const ms = headers?.["retry-after-ms"] !== undefined ? Number(headers["retry-after-ms"]) : headers?.["retry-after"] !== undefined ? Number(headers["retry-after"]) * 1000 : Number.NaN;
+  return Number.isFinite(ms) && ms >= 0 && ms <= 60_000 ? ms : exponentialBackoffDelay;
 }
 
 function describe(err: unknown): string {
