@@ -1,6 +1,5 @@
 import { SpanStatusCode, type Span } from "@opentelemetry/api";
 import { Hono } from "hono";
-import { streamSSE } from "hono/streaming";
 import { ChatRequestSchema, type ChatRequest, type Envelope } from "../contract/envelope.js";
 import { AppError } from "../contract/errors.js";
 import { answer, type AnswerEvent } from "../pipeline/answer.js";
@@ -8,6 +7,7 @@ import type { PipelineDeps } from "../pipeline/deps.js";
 import { turnSignals } from "./deadline.js";
 import { consoleLogger, type EdgeOptions } from "./edge.js";
 import { tracer } from "./protect.js";
+import { SSE_HEADERS, sseStream } from "./sse.js";
 
 const FALLBACK_MESSAGE = "The answer could not be produced. Please contact Élections Québec: www.electionsquebec.qc.ca, 1-888-353-2846.";
 
@@ -34,32 +34,33 @@ export function chatRoutes(deps: PipelineDeps, edge: EdgeOptions = {}) {
       return work;
     };
     if (!stream) return c.json(await beforeDeadline(turn(), deadline, edge, logger));
-    const response = streamSSE(c, async (out) => {
-      const queue: Promise<void>[] = [];
-      let open = true;
+    const { body, sink } = sseStream();
+    const relay = async () => {
+      // After a failure (a timeout, say) the turn goes on to be logged, but the client has its error event: no more deltas.
+      let failed = false;
       try {
         const envelope = await beforeDeadline(
           turn((e) => {
-            if (!open) return;
-            queue.push(e.type === "delta" ? out.writeSSE({ event: "delta", data: JSON.stringify({ text: e.text }) }) : out.writeSSE({ event: "reset", data: "{}" }));
+            if (!failed) sink.send(e.type, e.type === "delta" ? JSON.stringify({ text: e.text }) : "{}");
           }),
           deadline,
           edge,
           logger,
         );
-        await Promise.all(queue);
-        await out.writeSSE({ event: "answer", data: JSON.stringify(envelope) });
+        sink.send("answer", JSON.stringify(envelope));
       } catch (err) {
-        open = false;
-        await Promise.all(queue);
+        failed = true;
         const code = err instanceof AppError ? err.code : "internal";
         const message = err instanceof AppError ? err.message : FALLBACK_MESSAGE;
-        await out.writeSSE({ event: "error", data: JSON.stringify({ error: { code, message } }) });
+        sink.send("error", JSON.stringify({ error: { code, message } }));
         if (!(err instanceof AppError)) logger.error({ err }, "chat stream failed");
+      } finally {
+        sink.close();
       }
-    });
+    };
+    relay().catch((err: unknown) => logger.error({ err }, "chat stream failed"));
     await yieldToIo();
-    return response;
+    return c.body(body, 200, SSE_HEADERS);
   });
 }
 
