@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,5 +84,44 @@ describe("nodeFetch, the model provider's fetch on Node", () => {
     const a = await (await f(`${base}/a`)).text();
     const b = await (await f(`${base}/b`)).text();
     expect(b).toBe(a);
+  });
+
+  it("aborts while waiting for the response with the signal's reason", async () => {
+    handler = () => undefined; // never answers
+    const ac = new AbortController();
+    const pending = f(`${base}/hang`, { method: "POST", body: "{}", signal: ac.signal });
+    setTimeout(() => ac.abort(new Error("deadline")), 20);
+    await expect(pending).rejects.toThrow("deadline");
+    expect(getEventListeners(ac.signal, "abort")).toHaveLength(0);
+  });
+
+  it("lets go of the signal once the response is read, so a later abort touches nothing", async () => {
+    handler = (_q, _b, res) => res.end("done");
+    const ac = new AbortController();
+    const res = await f(`${base}/done`, { signal: ac.signal });
+    expect(await res.text()).toBe("done");
+    await new Promise((r) => setImmediate(r));
+    expect(getEventListeners(ac.signal, "abort")).toHaveLength(0);
+    ac.abort(new Error("after the fact"));
+    expect((await (await f(`${base}/done`)).text())).toBe("done");
+  });
+
+  it("takes headers as a record (undefined dropped, names in any case), a Headers or pairs", async () => {
+    handler = (req, _b, res) => res.end(`${req.headers["x-a"]}|${req.headers["x-b"]}|${"x-none" in req.headers}`);
+    const record = { "X-A": "1", "x-b": "2", "x-none": undefined } as unknown as Record<string, string>;
+    expect(await (await f(`${base}/h`, { headers: record })).text()).toBe("1|2|false");
+    expect(await (await f(`${base}/h`, { headers: new Headers({ "x-a": "3", "x-b": "4" }) })).text()).toBe("3|4|false");
+    expect(await (await f(`${base}/h`, { headers: [["x-a", "5"], ["x-b", "6"]] })).text()).toBe("5|6|false");
+  });
+
+  it("reaches an IPv6 literal host", async () => {
+    const v6 = createServer((_q, res) => res.end("v6"));
+    const listening = await new Promise<boolean>((r) => v6.once("error", () => r(false)).listen(0, "::1", () => r(true)));
+    if (!listening) return; // no IPv6 loopback on this machine
+    try {
+      expect(await (await f(`http://[::1]:${(v6.address() as AddressInfo).port}/`)).text()).toBe("v6");
+    } finally {
+      await new Promise<void>((r) => v6.close(() => r()));
+    }
   });
 });

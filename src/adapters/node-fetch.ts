@@ -21,17 +21,31 @@ export function nodeFetch(opts: { maxSockets?: number } = {}): typeof fetch {
     const url = new URL(String(input));
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError(`nodeFetch: unsupported protocol ${url.protocol}`);
     const body = bodyBytes(init.body);
-    const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    const headers = plainHeaders(init.headers);
     if (body) headers["content-length"] = String(body.byteLength);
     const signal = init.signal ?? undefined;
     signal?.throwIfAborted();
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const https = url.protocol === "https:";
+    const send = https ? httpsRequest : httpRequest;
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = send(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], ...(signal ? { signal } : {}) }, resolve);
+      const req = send(
+        { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"), port: url.port, path: url.pathname + url.search, method: init.method ?? "GET", headers, agent: https ? agents["https:"] : agents["http:"] },
+        (res) => {
+          // The body may still be read after the response arrives: the signal aborts it until it ends.
+          if (signal) res.once("close", () => signal.removeEventListener("abort", onAbort));
+          resolve(res);
+        },
+      );
+      // One listener rather than http.request's `signal` option, which wires the request
+      // through stream end-of-stream tracking (~0.1 ms per model call on this path).
+      const onAbort = () => req.destroy(signal!.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
       // As the Fetch standard (and undici) do: a network error rejects with TypeError("fetch failed"),
       // the cause attached, which the AI SDK reports as a retryable "Cannot connect to API".
-      req.once("error", (err) => reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: err })));
+      req.once("error", (err) => {
+        signal?.removeEventListener("abort", onAbort);
+        reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: err }));
+      });
       req.end(body);
     });
     const responseHeaders = new Headers();
@@ -40,6 +54,26 @@ export function nodeFetch(opts: { maxSockets?: number } = {}): typeof fetch {
     if (noBody) res.resume();
     return new Response(noBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status: res.statusCode ?? 500, statusText: res.statusMessage ?? "", headers: responseHeaders });
   }) as typeof fetch;
+}
+
+/**
+ * The request headers as node:http takes them, names lower-cased. The AI SDK passes a plain
+ * record (undefined values dropped, as Headers would); anything else goes through Headers.
+ */
+function plainHeaders(init: HeadersInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (init === undefined) return out;
+  if (init instanceof Headers || Array.isArray(init)) {
+    new Headers(init).forEach((v, k) => (out[k] = v));
+    return out;
+  }
+  for (const [k, v] of Object.entries(init as Record<string, string | undefined>)) {
+    if (v === undefined) continue;
+    const name = k.toLowerCase();
+    // Repeated names (differing in case) join as Headers would.
+    out[name] = out[name] === undefined ? String(v).trim() : `${out[name]}, ${String(v).trim()}`;
+  }
+  return out;
 }
 
 function bodyBytes(body: BodyInit | null | undefined): Uint8Array | undefined {
