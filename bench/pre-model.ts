@@ -1,7 +1,7 @@
 /**
  * The pre-model phase of an LLM turn, in process: from `answer()` being called to the model
  * request leaving (the provider's `fetch`), over the real runtime (corpus index, PGlite
- * audit log, guard, retrieval, streaming screen and gate, prompt, AI SDK streamText over
+ * audit log, guard, retrieval, streaming screen and gate, prompt, the provider's doStream over
  * @ai-sdk/openai .chat()). No HTTP on either side: the provider's fetch is answered in
  * memory with a cited first sentence of the first passage, so the rest of the turn (verify,
  * sign, log) runs as usual. Less sensitive to other jobs on the machine than the TTFT
@@ -29,7 +29,7 @@ export interface PreModelOptions {
 const PHASES = [
   ["guard", "request → retrieval starts (ids, history lookup, guard)"],
   ["retrieval", "retrieval (analysis, BM25, vectors, fusion, coverage)"],
-  ["compose", "retrieval ends → provider called (answerability, screen, gate, prompt, AI SDK streamText)"],
+  ["compose", "retrieval ends → provider called (answerability, screen, gate, prompt, provider doStream)"],
   ["provider", "provider → fetch (request body, headers)"],
 ] as const;
 type Phase = (typeof PHASES)[number][0];

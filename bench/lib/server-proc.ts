@@ -24,7 +24,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 export async function startServer(env: Record<string, string>, opts: { cpu?: number; timeoutMs?: number } = {}): Promise<ServerProc> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-bench-srv-"));
-  const args = ["--import", "tsx", path.join(ROOT, "src/server.ts")];
+  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server under test only (a CPU profile, say); NODE_OPTIONS would reach the load generator too.
+  const args = [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(ROOT, "src/server.ts")];
   const pin = opts.cpu !== undefined && existsSync("/usr/bin/taskset");
   const cmd = pin ? "/usr/bin/taskset" : process.execPath;
   const argv = pin ? ["-c", String(opts.cpu), process.execPath, ...args] : args;
