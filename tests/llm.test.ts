@@ -134,3 +134,23 @@ describe("LLM composer with the model server down", () => {
     }
   });
 });
+
+describe("LLM composer with a model slower than LLM_TIMEOUT_MS", () => {
+  it("stops waiting at the model's own timeout and answers from the extractive composer; the log says why", async () => {
+    const slow = await startFakeOpenAI(() => ({ text: "Too late [1].", firstTokenDelayMs: 5_000 }));
+    const srvSlow = await startTestServer({ COMPOSER: "llm", LLM_BASE_URL: slow.url, LLM_API_KEY: "sk-test", LLM_MODEL: "fake-model", LLM_TIMEOUT_MS: "300" });
+    try {
+      const res = await fetch(`${srvSlow.url}/api/chat`, { method: "POST", headers: { accept: "text/event-stream" }, body: JSON.stringify({ message: "What are the polling hours on election day?" }) });
+      const events = await readSse(res);
+      const env = EnvelopeSchema.parse(JSON.parse(events.find((e) => e.event === "answer")!.data));
+      expect(env).toMatchObject({ kind: "answer", provenance: { generator: "extractive" } });
+      expect(events.map((e) => e.data).join("")).not.toContain("Too late");
+      const row = await srvSlow.runtime.deps.log.db.query<{ body: string }>("SELECT body FROM audit_events WHERE turn_id = $1", [env.id]);
+      const trail = (JSON.parse(row.rows[0]!.body) as { diagnostics: { trail: { step: string; detail: string }[] } }).diagnostics.trail;
+      expect(trail.find((t) => t.step === "llm.failed")?.detail).toMatch(/aborted \(timeout\)/);
+    } finally {
+      await srvSlow.close();
+      await slow.close();
+    }
+  });
+});

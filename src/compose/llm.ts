@@ -42,8 +42,7 @@ export class LlmComposer implements Composer {
     );
     let text = "";
     let failure: unknown;
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
+    const { signal, release } = modelCallSignal(input.signal, this.timeoutMs);
     const call: LanguageModelV4CallOptions = {
       prompt: [
         { role: "system", content: systemPrompt(input.lang) },
@@ -70,6 +69,8 @@ export class LlmComposer implements Composer {
       }
     } catch (err) {
       failure = signal.aborted || isAbortError(err) ? new LlmError("model call aborted (timeout)", { cause: err }) : err;
+    } finally {
+      release();
     }
     if (failure !== undefined) throw new LlmError(`model call failed: ${describe(failure)}`, { cause: failure });
     gate.end();
@@ -79,6 +80,26 @@ export class LlmComposer implements Composer {
     if (body.startsWith(holdBack)) return { ...base, kind: "abstain", body: "", citations: [] };
     return { ...base, kind: "answer", body, citations: citationsFor(body, hits, input.lang) };
   }
+}
+
+/**
+ * Aborts the model call when the turn is told to stop or the model's own time is up. One
+ * timer, cleared as soon as the call ends: AbortSignal.timeout and AbortSignal.any would keep
+ * a timer and two more signals alive for the whole timeout after every turn.
+ */
+function modelCallSignal(turn: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; release: () => void } {
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(new DOMException("The model call timed out.", "TimeoutError")), timeoutMs);
+  const onTurnAbort = () => ac.abort(turn!.reason);
+  if (turn?.aborted) onTurnAbort();
+  else turn?.addEventListener("abort", onTurnAbort, { once: true });
+  return {
+    signal: ac.signal,
+    release: () => {
+      clearTimeout(timer);
+      turn?.removeEventListener("abort", onTurnAbort);
+    },
+  };
 }
 
 /**
