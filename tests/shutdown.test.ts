@@ -62,15 +62,20 @@ describe.each(MODES)("graceful shutdown (SIGTERM): $name", (mode) => {
   let env: Record<string, string>;
   let server: ServerProcess;
   let store: Awaited<ReturnType<Mode["setup"]>>;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
   beforeAll(async () => {
-    // Each streamed answer takes about 2.5 s: 25 chunks, 100 ms apart.
-    llm = await startFakeOpenAI(() => ({ text: "Les bureaux de vote sont ouverts de 9 h 30 à 20 h le jour du scrutin.", chunkSize: 3, delayMs: 100 }));
+    // Each streamed answer is held after its first chunk until the test releases it (then ~0.5 s
+    // more: 25 chunks, 20 ms apart), so the turns are still in flight whenever SIGTERM lands,
+    // however slowly a loaded machine runs the test up to that point.
+    llm = await startFakeOpenAI(() => ({ text: "Les bureaux de vote sont ouverts de 9 h 30 à 20 h le jour du scrutin.", chunkSize: 3, delayMs: 20, holdAfterFirst: held }));
     dataDir = await mkdtemp(path.join(tmpdir(), "scrutin-shutdown-"));
     store = await mode.setup(dataDir);
     env = { DATA_DIR: dataDir, CORPUS_DIR: FIXTURE_CORPUS, COMPOSER: "llm", LLM_BASE_URL: llm.url, LLM_TIMEOUT_MS: "20000", RATE_LIMIT_PER_CLIENT: "0", ...store.env };
     server = await spawnServer(env);
   });
   afterAll(async () => {
+    release();
     server?.killHard();
     await llm?.close();
     await store?.drop();
@@ -88,6 +93,7 @@ describe.each(MODES)("graceful shutdown (SIGTERM): $name", (mode) => {
     server.child.kill("SIGTERM");
     await expect.poll(() => onNewConnection(`${server.url}/api/health`), { timeout: 3000, interval: 50 }).toBe("ECONNREFUSED");
     expect(await Promise.race([server.exited.then(() => "exited"), new Promise((r) => setTimeout(() => r("running"), 100))])).toBe("running");
+    release();
 
     const outcomes = await Promise.all(streams.map(readStream));
     const envelopes = outcomes.map((events) => {

@@ -3,7 +3,14 @@ import type { AddressInfo } from "node:net";
 
 /** What the fake model does with one Chat Completions request. */
 export type FakeReply =
-  | { text: string; chunkSize?: number; delayMs?: number; firstTokenDelayMs?: number }
+  | {
+      text: string;
+      chunkSize?: number;
+      delayMs?: number;
+      firstTokenDelayMs?: number;
+      /** Streams the first content chunk, then waits for this before the rest: a turn held mid-stream for as long as a test needs. */
+      holdAfterFirst?: Promise<void>;
+    }
   | { status: number; error: string };
 
 export interface ChatRequestBody {
@@ -73,6 +80,7 @@ export async function startFakeOpenAI(script: (body: ChatRequestBody) => FakeRep
     const size = reply.chunkSize ?? 8;
     for (let i = 0; i < reply.text.length; i += size) {
       res.write(chunk({ content: reply.text.slice(i, i + size) }, null));
+      if (i === 0 && reply.holdAfterFirst) await reply.holdAfterFirst;
       if (reply.delayMs) await sleep(reply.delayMs);
     }
     res.write(chunk({}, "stop"));
