@@ -22,7 +22,7 @@ import { parseConfig } from "../src/config/env.js";
 import { auditMarkdown, benchAudit, type AuditOptions, type AuditRow } from "./audit.js";
 import { benchChat, chatMarkdown, type ChatOptions, type ChatRow } from "./chat.js";
 import { busyOthers, describeMachine, load } from "./lib/machine.js";
-import { fmt, int, progress } from "./lib/stats.js";
+import { fmt, int, progress, spread } from "./lib/stats.js";
 import { benchRetrieval, parseSize, retrievalMarkdown, type RetrievalOptions, type RetrievalRow } from "./retrieval.js";
 import { benchPreModel, preModelMarkdown, type PreModelOptions, type PreModelResult } from "./pre-model.js";
 import { benchTtft, bestTtft, ttftMarkdown, type TtftOptions, type TtftResult } from "./ttft.js";
@@ -80,7 +80,8 @@ const retrievalOpts: RetrievalOptions = {
   noise: 1.5,
   cacheDir: path.join(ROOT, "bench/.cache"),
 };
-const chatOpts: ChatOptions = { pin: !values["no-pin"], seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl, workers: Math.floor(positive("workers", values.workers)), runs: Math.floor(positive("runs", values.runs)) };
+const runs = Math.floor(positive("runs", values.runs));
+const chatOpts: ChatOptions = { pin: !values["no-pin"], seconds: positive("seconds", values.seconds), connections: positive("connections", values.connections), postgresUrl, workers: Math.floor(positive("workers", values.workers)), runs };
 const auditOpts: AuditOptions = { concurrency: [1, 16, 128], seconds: 3, postgresUrl };
 const ttftOpts: TtftOptions = { requests: positive("ttft-requests", values["ttft-requests"]), firstTokenMs: 200, interTokenMs: 10 };
 const preModelOpts: PreModelOptions = { iterations: 400, withHistory: false };
@@ -109,7 +110,6 @@ if (suites.has("audit")) {
 }
 if (suites.has("ttft")) {
   results.ttft = [];
-  const runs = chatOpts.runs ?? 1;
   for (let i = 0; i < runs; i++) {
     if (runs > 1) progress(`ttft: run ${i + 1} of ${runs}`);
     results.ttft.push(await benchTtft(ttftOpts));
@@ -139,22 +139,19 @@ function targets(): string[] {
   for (const [store, rows] of byStore) {
     const ok = (r: ChatRow) => r.chat.bad === 0 && (r.audit === undefined || r.audit.ok);
     const best = rows.reduce((a, b) => (b.chat.rps > a.chat.rps ? b : a));
-    const rates = rows.map((r) => r.chat.rps).sort((a, b) => a - b);
     const audited = rows.some((r) => r.audit) ? `; audit verify ${rows.every((r) => r.audit?.ok) ? "valid after every run" : "**invalid**"}` : "";
     const measured = rows.length === 1
       ? `${int(best.chat.rps)} turns/s (p99 ${best.chat.p99} ms)${audited}`
-      : `best of ${rows.length}: ${int(best.chat.rps)} turns/s (p99 ${best.chat.p99} ms); range ${int(rates[0]!)}–${int(rates.at(-1)!)}, median ${int(rates[Math.floor(rates.length / 2)]!)}${audited}`;
+      : `best of ${rows.length}: ${int(best.chat.rps)} turns/s (p99 ${best.chat.p99} ms); ${spread(rows.map((r) => r.chat.rps), int)}${audited}`;
     const met = best.chat.rps >= 500 && rows.every(ok);
     lines.push(`| ≥ 500 logged chat turns/s on 2 cores, extractive — ${store} | ${measured} | ${met ? (rows.length > 1 ? "met (best of runs)" : "met") : "**missed**"} |`);
   }
   if (results.ttft && results.ttft.length > 0) {
-    const runs = results.ttft;
-    const t = bestTtft(runs);
-    const p50s = runs.map((r) => r.added.p50).sort((a, b) => a - b);
-    const measured = runs.length === 1
+    const t = bestTtft(results.ttft);
+    const measured = results.ttft.length === 1
       ? `added p50 ${fmt(t.added.p50)} ms, p99 ${fmt(t.added.p99)} ms`
-      : `best of ${runs.length}: added p50 ${fmt(t.added.p50)} ms (p99 ${fmt(t.added.p99)} ms); p50 range ${fmt(p50s[0]!)}–${fmt(p50s.at(-1)!)}, median ${fmt(p50s[Math.floor(p50s.length / 2)]!)}`;
-    const status = t.added.p50 <= 15 ? (t.added.p99 <= 15 ? "met (p50 and p99)" : `met at p50${runs.length > 1 ? " (best of runs)" : ""}, **missed at p99**`) : "**missed**";
+      : `best of ${results.ttft.length}: added p50 ${fmt(t.added.p50)} ms (p99 ${fmt(t.added.p99)} ms); p50 ${spread(results.ttft.map((r) => r.added.p50), (x) => fmt(x))}`;
+    const status = t.added.p50 <= 15 ? (t.added.p99 <= 15 ? "met (p50 and p99)" : `met at p50${results.ttft.length > 1 ? " (best of runs)" : ""}, **missed at p99**`) : "**missed**";
     lines.push(`| ≤ 15 ms added to time to first token | ${measured} | ${status} |`);
   }
   return lines.length > 0 ? ["| target | measured | status |", "|---|---|---|", ...lines] : [];

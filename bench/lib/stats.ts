@@ -49,3 +49,9 @@ export const int = (x: number): string => (Number.isFinite(x) ? Math.round(x).to
 export function progress(msg: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
+
+/** "range a–b, median m" of repeated runs' figures (PERF.md protocol: the best, with the spread). */
+export function spread(values: readonly number[], format: (x: number) => string): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `range ${format(sorted[0]!)}–${format(sorted.at(-1)!)}, median ${format(sorted[Math.floor(sorted.length / 2)]!)}`;
+}
